@@ -1,0 +1,127 @@
+"""The application service: one user action in, one committed turn out.
+
+Shared by the Telegram handlers and the console chat. It asks the NLU (outside any
+database transaction), then loads the state, runs the core, saves the new state and
+carries out the effects in one transaction. Rendering is the caller's job.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from dialogs import Env, Event, TextSaid, Turn, Understanding, step
+from dialogs.effects import Effect, NoteEvent, RecordConsent
+from nlu.client import NluClient, NluUnavailable
+from store import conversations
+from store.programme import Programme
+
+log = logging.getLogger(__name__)
+
+# Longer texts are understood from their beginning; the rest would only add noise.
+MAX_NLU_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class UserText:
+    """Free text before it has been through the NLU."""
+
+    text: str
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Assistant:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        nlu: NluClient,
+        programme: Programme,
+        *,
+        confidence_threshold: float,
+        pseudonym: Callable[[int], str],
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._sessions = sessions
+        self._nlu = nlu
+        self._programme = programme
+        self._threshold = confidence_threshold
+        self._pseudonym = pseudonym
+        self._clock = clock
+
+    async def handle(
+        self, chat_id: int, action: Event | UserText, display_name: str | None = None
+    ) -> Turn:
+        event = await self._understand(chat_id, action) if isinstance(action, UserText) else action
+        now = self._clock()
+        env = Env(
+            now=now,
+            office=self._programme.office,
+            notice_version=self._programme.privacy_notice_version,
+            confidence_threshold=self._threshold,
+        )
+        async with self._sessions.begin() as session:
+            state = await conversations.load_state(session, chat_id)
+            turn = step(state, event, env)
+            await conversations.save_state(session, chat_id, turn.state, now)
+            await conversations.touch(session, chat_id, display_name, now)
+            for effect in turn.effects:
+                await self._apply(session, chat_id, effect, turn, display_name, now)
+        return turn
+
+    async def mark_unreachable(self, chat_id: int) -> None:
+        async with self._sessions.begin() as session:
+            await conversations.mark_unreachable(session, chat_id, self._clock())
+        log.info("chat unreachable", extra={"who": self._pseudonym(chat_id)})
+
+    async def _understand(self, chat_id: int, said: UserText) -> TextSaid:
+        text = said.text
+        understanding: Understanding | None
+        try:
+            understanding = await self._nlu.parse(text[:MAX_NLU_CHARS])
+        except NluUnavailable as exc:
+            log.warning("nlu unavailable: %s", exc, extra={"who": self._pseudonym(chat_id)})
+            understanding = None
+        else:
+            log.info(
+                "understood intent=%s confidence=%.2f",
+                understanding.intent,
+                understanding.confidence,
+                extra={"who": self._pseudonym(chat_id)},
+            )
+        return TextSaid(text=text, understanding=understanding, too_long=len(text) > MAX_NLU_CHARS)
+
+    async def _apply(
+        self,
+        session: AsyncSession,
+        chat_id: int,
+        effect: Effect,
+        turn: Turn,
+        display_name: str | None,
+        now: datetime,
+    ) -> None:
+        if isinstance(effect, RecordConsent):
+            await conversations.record_consent(
+                session,
+                chat_id,
+                version=effect.version,
+                accepted=effect.accepted,
+                language=turn.state.language,
+                display_name=display_name,
+                now=now,
+            )
+            log.info(
+                "consent recorded version=%s",
+                effect.version,
+                extra={"who": self._pseudonym(chat_id)},
+            )
+        elif isinstance(effect, NoteEvent):
+            log.info(
+                "event %s %s", effect.name, effect.detail, extra={"who": self._pseudonym(chat_id)}
+            )

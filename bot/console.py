@@ -1,0 +1,75 @@
+"""A local chat in the terminal with the same dialogs, NLU and database as on Telegram.
+
+Buttons appear as numbered choices: type the number to press one. Commands work as on
+Telegram (/start, /annulla, …). Ctrl-D or /esci leaves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Callable
+
+from bot.assistant import UserText
+from bot.render import split_text
+from bot.services import Services
+from dialogs import ButtonPressed, CommandIssued, Event, Started, Turn
+
+CONSOLE_CHAT_ID = 1
+EXIT_WORDS = ("/esci", "/exit", "/quit")
+
+
+class ConsoleChat:
+    def __init__(self, services: Services, write: Callable[[str], None] = print) -> None:
+        self._services = services
+        self._write = write
+        self._choices: list[ButtonPressed] = []
+
+    def to_action(self, line: str) -> Event | UserText | None:
+        line = line.strip()
+        if not line:
+            return None
+        if line.isdigit() and 1 <= int(line) <= len(self._choices):
+            return self._choices[int(line) - 1]
+        if line.startswith("/"):
+            name, _, args = line[1:].partition(" ")
+            return Started("it") if name == "start" else CommandIssued(name.lower(), args.strip())
+        return UserText(line)
+
+    async def say(self, line: str) -> Turn | None:
+        action = self.to_action(line)
+        if action is None:
+            return None
+        turn = await self._services.assistant.handle(
+            CONSOLE_CHAT_ID, action, display_name="Console"
+        )
+        self.show(turn)
+        return turn
+
+    def show(self, turn: Turn) -> None:
+        catalogue, language = self._services.catalogue, turn.state.language
+        self._choices = []
+        for reply in turn.replies:
+            for part in split_text(catalogue.render(reply.key, language, reply.params)):
+                self._write(f"\n🤖 {part}")
+            for row in reply.buttons:
+                for button in row:
+                    self._choices.append(ButtonPressed(button.action, button.arg))
+                    label = catalogue.render(button.label, language, button.params)
+                    self._write(f"   [{len(self._choices)}] {label}")
+
+
+async def run_console(services: Services) -> None:
+    chat = ConsoleChat(services)
+    print(
+        "Proximity: chat locale. Scrivi un messaggio, un numero per i pulsanti, /esci per uscire."
+    )
+    await chat.say("/start")
+    loop = asyncio.get_running_loop()
+    while True:
+        print("\n👤 ", end="", flush=True)
+        line = await loop.run_in_executor(None, sys.stdin.readline)
+        if not line or line.strip().lower() in EXIT_WORDS:
+            print("\nCiao!")
+            return
+        await chat.say(line)

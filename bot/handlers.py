@@ -1,0 +1,132 @@
+"""PTB handlers: each turns an update into a core event, runs one turn and sends it."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import OperationalError
+from telegram import Message, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.assistant import UserText
+from bot.render import decode_callback
+from dialogs import CommandIssued, Event, MessageEdited, NonTextSent, Reply, Started
+from dialogs.screens import FOOTER
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+NON_TEXT_KINDS = (
+    "sticker", "voice", "video_note", "video", "audio", "photo", "document", "animation",
+    "location", "venue", "contact", "poll", "dice",
+)  # fmt: skip
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return context.application.bot_data["services"]
+
+
+async def run_turn(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, action: Event | UserText
+) -> None:
+    app = services(context)
+    chat_id = update.effective_chat.id
+    user = update.effective_user
+    turn = await app.assistant.handle(
+        chat_id, action, display_name=user.first_name if user else None
+    )
+    await app.sender.send_turn(chat_id, turn)
+
+
+async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = update.effective_user
+    await run_turn(update, context, Started(language_code=user.language_code if user else None))
+
+
+async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    word, _, args = update.effective_message.text.partition(" ")
+    name = word.lstrip("/").split("@", 1)[0].lower()
+    await run_turn(update, context, CommandIssued(name=name, args=args.strip()))
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await run_turn(update, context, UserText(update.effective_message.text))
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    await query.answer()  # stops the client's spinner whatever happens next
+    if update.effective_chat is None or update.effective_chat.type != "private":
+        return
+    await run_turn(update, context, decode_callback(query.data))
+
+
+async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await run_turn(update, context, NonTextSent(kind=non_text_kind(update.effective_message)))
+
+
+async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.edited_message
+    await run_turn(update, context, MessageEdited(text=message.text or message.caption or ""))
+
+
+async def on_foreign_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Groups other than the operators' own: point people to the private chat, store nothing."""
+    await services(context).sender.send_replies(
+        update.effective_chat.id, (Reply("group-not-supported"),), "it"
+    )
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    error = context.error
+    # The type and traceback only: the update itself may hold what the person wrote.
+    log.error("update failed: %s", type(error).__name__, exc_info=error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if update.effective_chat.type != "private":
+        return
+    key = "busy-retry" if isinstance(error, OperationalError) else "error-generic"
+    try:
+        await services(context).sender.send_replies(
+            update.effective_chat.id, (Reply(key, buttons=FOOTER),), "it"
+        )
+    except (TelegramError, OperationalError) as exc:
+        log.error("could not apologise: %s", type(exc).__name__)
+
+
+def non_text_kind(message: Message) -> str:
+    return next((kind for kind in NON_TEXT_KINDS if getattr(message, kind, None)), "other")
+
+
+def register(application: Application, operator_chat_id: int | None) -> None:
+    private = filters.ChatType.PRIVATE
+    new = filters.UpdateType.MESSAGE
+    groups = filters.ChatType.GROUPS
+    if operator_chat_id is not None:
+        groups = groups & ~filters.Chat(operator_chat_id)
+    application.add_handlers(
+        [
+            MessageHandler(private & filters.UpdateType.EDITED_MESSAGE, on_edited),
+            CommandHandler("start", on_start, filters=private & new),
+            MessageHandler(private & new & filters.COMMAND, on_command),
+            MessageHandler(private & new & filters.TEXT, on_text),
+            MessageHandler(private & new, on_non_text),
+            CallbackQueryHandler(on_button),
+            MessageHandler(
+                groups & new & (filters.COMMAND | filters.StatusUpdate.NEW_CHAT_MEMBERS),
+                on_foreign_group,
+            ),
+        ]
+    )
+    application.add_error_handler(on_error)

@@ -1,0 +1,50 @@
+"""Logging without personal data: chats appear as keyed pseudonyms, never as ids or text."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+from pathlib import Path
+
+
+def pseudonymiser(key_file: Path):  # type: ignore[no-untyped-def]
+    """A stable pseudonym per chat, keyed by a secret kept beside the database."""
+    key = _load_or_create_key(key_file)
+
+    def pseudonym(chat_id: int) -> str:
+        return hmac.new(key, str(chat_id).encode(), hashlib.sha256).hexdigest()[:12]
+
+    return pseudonym
+
+
+def _load_or_create_key(path: Path) -> bytes:
+    if path.exists():
+        return path.read_bytes()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(32)
+    path.write_bytes(key)
+    path.chmod(0o600)
+    return key
+
+
+class _WhoFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "who"):
+            record.who = "-"
+        return True
+
+
+def configure_logging(level: str) -> None:
+    handler = logging.StreamHandler()
+    handler.addFilter(_WhoFilter())
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s who=%(who)s %(message)s")
+    )
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    # httpx logs every request URL, and Telegram URLs carry the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)

@@ -1,0 +1,40 @@
+"""Sends a turn's replies to one chat, and copes with a user who blocked the bot."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden
+
+from bot.assistant import Assistant
+from bot.catalogue import Catalogue
+from bot.render import render
+from dialogs.model import Reply, Turn
+
+log = logging.getLogger(__name__)
+
+
+class TelegramSender:
+    def __init__(self, bot: Bot, catalogue: Catalogue, assistant: Assistant) -> None:
+        self._bot = bot
+        self._catalogue = catalogue
+        self._assistant = assistant
+
+    async def send_turn(self, chat_id: int, turn: Turn) -> None:
+        await self.send_replies(chat_id, turn.replies, turn.state.language)
+
+    async def send_replies(self, chat_id: int, replies: tuple[Reply, ...], language: str) -> None:
+        """Plain text, no parse mode: nothing a user typed can ever become markup."""
+        try:
+            for reply in replies:
+                for message in render(reply, self._catalogue, language):
+                    await self._bot.send_message(chat_id, message.text, reply_markup=message.markup)
+        except Forbidden:
+            # Blocked or deactivated: retrying would never succeed. The person is marked
+            # unreachable and becomes reachable again when they write.
+            await self._assistant.mark_unreachable(chat_id)
+        except BadRequest as exc:
+            if "chat not found" not in str(exc).lower():
+                raise
+            await self._assistant.mark_unreachable(chat_id)

@@ -1,0 +1,56 @@
+"""The composition root: builds every service once from the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.assistant import Assistant
+from bot.catalogue import Catalogue
+from bot.logs import pseudonymiser
+from bot.sender import TelegramSender
+from nlu.client import NluClient
+from store.db import create_engine_async, session_factory
+from store.programme import Programme, load_programme
+from store.settings import Settings
+
+
+@dataclass
+class Services:
+    settings: Settings
+    engine: AsyncEngine
+    nlu: NluClient
+    catalogue: Catalogue
+    programme: Programme
+    assistant: Assistant
+    sender: TelegramSender | None = None  # set once the Telegram bot exists
+
+    async def aclose(self) -> None:
+        await self.nlu.aclose()
+        await self.engine.dispose()
+
+
+def rasa_url(settings: Settings) -> str:
+    return settings.rasa_url or f"http://127.0.0.1:{settings.rasa_port}"
+
+
+def build_services(settings: Settings) -> Services:
+    engine = create_engine_async(settings.database_url)
+    nlu = NluClient(rasa_url(settings), settings.rasa_token, timeout=settings.nlu_timeout_seconds)
+    programme = load_programme(settings.programme_file)
+    assistant = Assistant(
+        session_factory(engine),
+        nlu,
+        programme,
+        confidence_threshold=settings.nlu_confidence_threshold,
+        pseudonym=pseudonymiser(settings.var_dir / "pseudonym.key"),
+    )
+    return Services(
+        settings=settings,
+        engine=engine,
+        nlu=nlu,
+        catalogue=Catalogue.load(settings.locales_dir),
+        programme=programme,
+        assistant=assistant,
+    )

@@ -1,0 +1,67 @@
+"""What a user can do, as plain values the shell builds from a Telegram update."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What the NLU made of a text: ranked intents with confidences, and entities."""
+
+    intent: str
+    confidence: float
+    ranking: tuple[tuple[str, float], ...] = ()
+    entities: tuple[Entity, ...] = ()
+
+    def entity(self, name: str) -> str | None:
+        return next((e.value for e in self.entities if e.name == name), None)
+
+
+@dataclass(frozen=True)
+class Started:
+    """/start, with Telegram's language_code when the client sent one."""
+
+    language_code: str | None = None
+
+
+@dataclass(frozen=True)
+class CommandIssued:
+    name: str
+    args: str = ""
+
+
+@dataclass(frozen=True)
+class TextSaid:
+    """Free text. `understanding` is None when the NLU could not be reached."""
+
+    text: str
+    understanding: Understanding | None
+    too_long: bool = False
+
+
+@dataclass(frozen=True)
+class ButtonPressed:
+    action: str
+    arg: str = ""
+
+
+@dataclass(frozen=True)
+class NonTextSent:
+    """A sticker, voice note, photo, document, location, contact, …"""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class MessageEdited:
+    text: str = field(default="", repr=False)
+
+
+Event = Started | CommandIssued | TextSaid | ButtonPressed | NonTextSent | MessageEdited

@@ -1,0 +1,274 @@
+"""`step`: one user action in, one turn out.
+
+The order of checks is the product's safety policy:
+1. distress first, at any time, before consent and whatever the NLU says;
+2. the consent gate: nothing else happens until the current notice is accepted;
+3. buttons and commands, which always work, also when the NLU is down;
+4. free text, through the NLU or, when it is down, through keywords.
+"""
+
+from __future__ import annotations
+
+from dialogs import screens
+from dialogs.effects import NoteEvent, RecordConsent
+from dialogs.events import (
+    ButtonPressed,
+    CommandIssued,
+    Event,
+    MessageEdited,
+    NonTextSent,
+    Started,
+    TextSaid,
+    Understanding,
+)
+from dialogs.intents import INTENTS, NLU_FALLBACK
+from dialogs.keywords import guess_intent, looks_like_distress
+from dialogs.model import Button, Env, Reply, State, Turn
+
+SUPPORTED_LANGUAGES = ("it",)
+
+COMMAND_SCREENS = {
+    "help": "help",
+    "menu": "menu",
+    "requisiti": "eligibility",
+    "appuntamenti": "appointments",
+    "corsi": "courses",
+    "operatore": "person",
+    "privacy": "privacy",
+    "lingua": "language",
+}
+
+INTENT_SCREENS = {
+    "help": "help",
+    "check_eligibility": "eligibility",
+    "book_appointment": "appointments",
+    "cancel_appointment": "appointments",
+    "reschedule_appointment": "appointments",
+    "my_appointments": "appointments",
+    "list_courses": "courses",
+    "enroll_course": "courses",
+    "withdraw_course": "courses",
+    "ask_human": "person",
+    "faq_internship": "faq_internship",
+    "faq_project": "faq_project",
+    "faq_documents": "faq_documents",
+    "faq_contacts": "faq_contacts",
+    "privacy": "privacy",
+    "delete_my_data": "delete_data",
+    "change_language": "language",
+}
+
+# Intents answered with a short sentence and the menu.
+INTENT_SMALL_TALK = {
+    "greet": "greet",
+    "goodbye": "goodbye",
+    "thanks": "thanks",
+    "affirm": "ack",
+    "deny": "ack",
+    "inform": "inform-noted",
+    "bot_challenge": "bot-challenge",
+    "out_of_scope": "out-of-scope",
+}
+
+MISUNDERSTANDINGS_BEFORE_PERSON = 2
+
+
+def step(state: State, event: Event, env: Env) -> Turn:
+    if _is_distress(event):
+        return _distress(state, env)
+    if isinstance(event, Started):
+        return _start(state, event, env)
+    if isinstance(event, ButtonPressed) and event.action == "consent":
+        return _consent_answer(state, event.arg, env)
+    if state.consent_version != env.notice_version:
+        return _consent_gate(state, event, env)
+    return _with_consent(state, event, env)
+
+
+def _is_distress(event: Event) -> bool:
+    if isinstance(event, TextSaid):
+        said = event.understanding
+        return looks_like_distress(event.text) or (said is not None and said.intent == "distress")
+    if isinstance(event, MessageEdited):
+        return looks_like_distress(event.text)
+    return False
+
+
+def _distress(state: State, env: Env) -> Turn:
+    return Turn(
+        screens.distress(env),
+        state.with_(misunderstood=0),
+        (NoteEvent("distress"),),
+    )
+
+
+def _start(state: State, event: Started, env: Env) -> Turn:
+    language = _language_from(event.language_code, fallback=state.language)
+    state = state.with_(language=language, misunderstood=0)
+    if state.consent_version == env.notice_version:
+        return Turn((screens.main_menu("welcome-back"),), state)
+    return Turn((screens.consent_request(env, "welcome"),), state.with_(consent_declined=False))
+
+
+def _language_from(code: str | None, fallback: str) -> str:
+    base = (code or "").split("-")[0].lower()
+    return base if base in SUPPORTED_LANGUAGES else fallback
+
+
+def _consent_answer(state: State, answer: str, env: Env) -> Turn:
+    if answer == "yes":
+        return Turn(
+            (Reply("consent-thanks"), screens.main_menu()),
+            state.with_(consent_version=env.notice_version, consent_declined=False),
+            (RecordConsent(env.notice_version, accepted=True),),
+        )
+    if answer == "no":
+        declined = Reply(
+            "consent-declined",
+            params=screens.office_params(env),
+            buttons=((Button("btn-changed-mind", "go", "consent"),), (screens.PERSON,)),
+        )
+        return Turn(
+            (declined,), state.with_(consent_declined=True), (NoteEvent("consent_declined"),)
+        )
+    return _unknown_button(state, env)
+
+
+def _consent_gate(state: State, event: Event, env: Env) -> Turn:
+    """Before consent only public information is given: contacts and the full notice."""
+    if isinstance(event, ButtonPressed) and event.action == "go":
+        if event.arg == "person":
+            return Turn((_person_before_consent(env),), state)
+        if event.arg == "privacy_full":
+            return Turn((_privacy_full(env, consented=False),), state)
+    if isinstance(event, CommandIssued) and event.name == "operatore":
+        return Turn((_person_before_consent(env),), state)
+    key = "consent-renewed" if state.consent_version else "consent-needed"
+    return Turn((screens.consent_request(env, key),), state)
+
+
+def _person_before_consent(env: Env) -> Reply:
+    return Reply(
+        "person-contacts",
+        params=screens.office_params(env),
+        buttons=((Button("btn-back", "go", "consent"),),),
+    )
+
+
+def _with_consent(state: State, event: Event, env: Env) -> Turn:
+    if isinstance(event, ButtonPressed):
+        return _button(state, event, env)
+    if isinstance(event, CommandIssued):
+        return _command(state, event, env)
+    if isinstance(event, TextSaid):
+        return _text(state, event, env)
+    if isinstance(event, NonTextSent):
+        return Turn((Reply("non-text", {"kind": event.kind}, screens.FOOTER),), state)
+    if isinstance(event, MessageEdited):
+        return Turn((Reply("edited", buttons=screens.FOOTER),), state)
+    return _unknown_button(state, env)
+
+
+def _button(state: State, event: ButtonPressed, env: Env) -> Turn:
+    if event.action == "go" and event.arg in screens.SCREENS:
+        return show(event.arg, state.with_(misunderstood=0), env)
+    if event.action == "go" and event.arg == "consent":
+        return Turn((screens.main_menu(),), state)
+    if event.action == "intent" and event.arg in INTENTS:
+        return _intent(event.arg, state.with_(misunderstood=0), env)
+    return _unknown_button(state, env)
+
+
+def _unknown_button(state: State, env: Env) -> Turn:
+    return Turn((screens.main_menu("button-expired"),), state, (NoteEvent("unknown_button"),))
+
+
+def _command(state: State, event: CommandIssued, env: Env) -> Turn:
+    if event.name == "annulla":
+        return Turn((screens.main_menu("cancelled"),), state.with_(misunderstood=0))
+    screen = COMMAND_SCREENS.get(event.name)
+    if screen is None:
+        return Turn((screens.main_menu("unknown-command"),), state)
+    return show(screen, state, env)
+
+
+def _text(state: State, event: TextSaid, env: Env) -> Turn:
+    said = event.understanding
+    if said is None:
+        return _text_without_nlu(state, event, env)
+    if said.intent == NLU_FALLBACK or said.confidence < env.confidence_threshold:
+        if event.too_long:
+            return Turn((Reply("too-long", buttons=screens.FOOTER),), state)
+        return _clarify(state, said, env)
+    return _intent(said.intent, state.with_(misunderstood=0), env)
+
+
+def _text_without_nlu(state: State, event: TextSaid, env: Env) -> Turn:
+    guessed = guess_intent(event.text)
+    if guessed is None:
+        return Turn((screens.main_menu("nlu-down"),), state, (NoteEvent("nlu_down"),))
+    return _intent(guessed, state.with_(misunderstood=0), env)
+
+
+def _clarify(state: State, said: Understanding, env: Env) -> Turn:
+    misunderstood = state.misunderstood + 1
+    state = state.with_(misunderstood=misunderstood)
+    if misunderstood >= MISUNDERSTANDINGS_BEFORE_PERSON:
+        offer = Reply(
+            "still-not-understood",
+            buttons=((screens.PERSON,), (screens.MENU,)),
+        )
+        return Turn((offer,), state, (NoteEvent("misunderstood_twice"),))
+    candidates = [
+        name
+        for name, _ in said.ranking
+        if name in INTENTS and name not in ("out_of_scope", "inform", "affirm", "deny")
+    ][:2]
+    choices = tuple((Button(f"intent-{name}", "intent", name),) for name in candidates)
+    reply = Reply("clarify", buttons=(*choices, (screens.PERSON,), (screens.MENU,)))
+    return Turn((reply,), state, (NoteEvent("clarify"),))
+
+
+def _intent(intent: str, state: State, env: Env) -> Turn:
+    if intent == "distress":
+        return _distress(state, env)
+    if intent in INTENT_SMALL_TALK:
+        return Turn((screens.main_menu(INTENT_SMALL_TALK[intent]),), state)
+    screen = INTENT_SCREENS.get(intent)
+    if screen is None:
+        return Turn((screens.main_menu("out-of-scope"),), state)
+    return show(screen, state, env)
+
+
+def show(screen: str, state: State, env: Env) -> Turn:
+    return Turn((_screen_reply(screen, env),), state)
+
+
+def _screen_reply(screen: str, env: Env) -> Reply:
+    if screen == "menu":
+        return screens.main_menu()
+    if screen == "person":
+        return screens.person(env)
+    if screen == "privacy":
+        return screens.info("privacy-short", env, (Button("btn-read-all", "go", "privacy_full"),))
+    if screen == "privacy_full":
+        return _privacy_full(env, consented=True)
+    if screen in ("eligibility", "appointments", "courses", "language", "delete_data"):
+        return screens.not_ready(screen, env)
+    if screen == "help":
+        return screens.main_menu("help")
+    # faq_* screens: each ends with the next useful step.
+    next_step = {
+        "faq_project": (Button("btn-eligibility", "go", "eligibility"),),
+        "faq_internship": (Button("btn-eligibility", "go", "eligibility"),),
+        "faq_documents": (Button("btn-appointments", "go", "appointments"),),
+        "faq_contacts": (Button("btn-appointments", "go", "appointments"),),
+    }[screen]
+    return screens.info(screen.replace("_", "-"), env, next_step)
+
+
+def _privacy_full(env: Env, *, consented: bool) -> Reply:
+    if consented:
+        return screens.info("privacy-full", env)
+    back = (Button("btn-back", "go", "consent"),)
+    return Reply("privacy-full", screens.office_params(env), (back, (screens.PERSON,)))

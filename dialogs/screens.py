@@ -1,0 +1,97 @@
+"""The screens the assistant shows, each a reply with its buttons.
+
+Every screen offers a way back (the menu) and a way to a person; a test walks them all.
+"""
+
+from __future__ import annotations
+
+from dialogs.model import Button, Env, Keyboard, Reply
+
+MENU = Button("btn-menu", "go", "menu")
+PERSON = Button("btn-person", "go", "person")
+FOOTER: Keyboard = ((MENU, PERSON),)
+
+# Screens reachable with `go:<name>`; anything else in callback data is refused.
+SCREENS = (
+    "menu",
+    "help",
+    "person",
+    "privacy",
+    "privacy_full",
+    "eligibility",
+    "appointments",
+    "courses",
+    "language",
+    "delete_data",
+    "faq_project",
+    "faq_internship",
+    "faq_documents",
+    "faq_contacts",
+)
+
+
+def main_menu(key: str = "menu") -> Reply:
+    return Reply(
+        key,
+        buttons=(
+            (Button("btn-eligibility", "go", "eligibility"),),
+            (
+                Button("btn-appointments", "go", "appointments"),
+                Button("btn-courses", "go", "courses"),
+            ),
+            (
+                Button("btn-project", "go", "faq_project"),
+                Button("btn-documents", "go", "faq_documents"),
+            ),
+            (PERSON,),
+            (Button("btn-privacy", "go", "privacy"), Button("btn-language", "go", "language")),
+        ),
+    )
+
+
+def consent_request(env: Env, key: str = "consent-notice") -> Reply:
+    return Reply(
+        key,
+        params={"office_name": env.office.name},
+        buttons=(
+            (Button("btn-accept", "consent", "yes"), Button("btn-decline", "consent", "no")),
+            (Button("btn-read-all", "go", "privacy_full"),),
+            (PERSON,),
+        ),
+    )
+
+
+def person(env: Env) -> Reply:
+    """The office's contacts. The live handoff to an operator comes with its own feature."""
+    return Reply("person-contacts", params=office_params(env), buttons=FOOTER)
+
+
+def distress(env: Env) -> tuple[Reply, ...]:
+    return (
+        Reply("distress-numbers"),
+        Reply("distress-person", params=office_params(env), buttons=((PERSON,), (MENU,))),
+    )
+
+
+def office_params(env: Env) -> dict[str, str]:
+    office = env.office
+    return {
+        "office_name": office.name,
+        "address": office.address,
+        "hours": office.hours,
+        "phone": office.phone,
+        "email": office.email,
+    }
+
+
+def not_ready(feature: str, env: Env) -> Reply:
+    """An honest answer for a feature that is not built yet: what to do instead."""
+    return Reply(
+        "not-ready",
+        params={"feature": feature, **office_params(env)},
+        buttons=FOOTER,
+    )
+
+
+def info(key: str, env: Env, *extra: tuple[Button, ...]) -> Reply:
+    return Reply(key, params=office_params(env), buttons=(*extra, *FOOTER))

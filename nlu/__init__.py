@@ -1,0 +1,1 @@
+"""Natural-language understanding: the Rasa project (data, config) and its HTTP client."""

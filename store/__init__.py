@@ -1,0 +1,1 @@
+"""Persistence: settings, database engine, models, migrations and repositories."""

@@ -1,0 +1,71 @@
+"""Database engines: plain `sqlite:///` and `postgresql://` URLs get the drivers we ship."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def async_url(url: str) -> URL:
+    """The URL with the asyncio driver: aiosqlite for SQLite, psycopg 3 for PostgreSQL."""
+    return _with_driver(url, sqlite="aiosqlite", postgresql="psycopg")
+
+
+def sync_url(url: str) -> URL:
+    """The URL with the blocking driver, for Alembic and the scheduler's job store."""
+    return _with_driver(url, sqlite="pysqlite", postgresql="psycopg")
+
+
+def _with_driver(url: str, *, sqlite: str, postgresql: str) -> URL:
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        _ensure_parent_dir(parsed)
+        return parsed.set(drivername=f"sqlite+{sqlite}")
+    if backend in ("postgresql", "postgres"):
+        return parsed.set(drivername=f"postgresql+{postgresql}")
+    raise ValueError(f"unsupported database backend {backend!r}: use sqlite or postgresql")
+
+
+def _ensure_parent_dir(url: URL) -> None:
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    # WAL lets the scheduler read while a turn writes; busy_timeout turns short lock
+    # contention into a wait instead of an immediate "database is locked".
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+def create_engine_async(url: str) -> AsyncEngine:
+    target = async_url(url)
+    engine = create_async_engine(target, pool_pre_ping=True)
+    if target.get_backend_name() == "sqlite":
+        _tune_sqlite(engine.sync_engine)
+    return engine
+
+
+def create_engine_sync(url: str) -> Engine:
+    from sqlalchemy import create_engine
+
+    target = sync_url(url)
+    engine = create_engine(target, pool_pre_ping=True)
+    if target.get_backend_name() == "sqlite":
+        _tune_sqlite(engine)
+    return engine
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker:
+    return async_sessionmaker(engine, expire_on_commit=False)

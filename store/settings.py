@@ -1,0 +1,56 @@
+"""Typed configuration, read once from the environment and `.env` by the composition root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: str = ""
+    telegram_api_url: str = "https://api.telegram.org"
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'proximity.sqlite3'}"
+    operator_chat_id: int | None = None
+    timezone: str = "Europe/Rome"
+    webhook_url: str = ""
+    webhook_secret: str = ""
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    log_level: str = "INFO"
+
+    # NLU: with RASA_URL set the bot uses that server; otherwise `proximity run` starts one.
+    rasa_url: str = ""
+    rasa_token: str = ""
+    rasa_port: int = 5005
+    nlu_timeout_seconds: float = 3.0
+    nlu_confidence_threshold: float = Field(default=0.55, ge=0, le=1)
+
+    programme_file: Path = PROJECT_ROOT / "config" / "programme.yaml"
+    locales_dir: Path = PROJECT_ROOT / "locales"
+    var_dir: Path = PROJECT_ROOT / "var"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        ZoneInfo(value)  # raises on an unknown zone, so a typo fails at start-up
+        return value
+
+    @field_validator("operator_chat_id", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def uses_telegram(self) -> bool:
+        return bool(self.telegram_bot_token)
