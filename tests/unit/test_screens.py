@@ -1,0 +1,107 @@
+"""Walks every screen the user can reach: each renders, fits Telegram, and is no dead end."""
+
+from __future__ import annotations
+
+from collections import deque
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.catalogue import Catalogue
+from bot.render import CALLBACK_DATA_LIMIT, TELEGRAM_TEXT_LIMIT, encode_callback, render, split_text
+from dialogs import ButtonPressed, CommandIssued, Env, NonTextSent, Started, State, TextSaid, Turn, step
+from dialogs.intents import INTENTS
+from dialogs.model import Office
+from dialogs.router import COMMAND_SCREENS
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = Catalogue.load(ROOT / "locales")
+ENV = Env(
+    now=datetime(2026, 11, 25, 10, tzinfo=UTC),
+    office=Office("Sportello", "Via 1, Crema", "9-13", "0373 1", "a@b.it"),
+    notice_version="v1",
+)
+
+
+def reachable_turns() -> list[Turn]:
+    """Breadth-first over every button, starting from every entry point, before and after consent."""
+    entry_events = [
+        Started("it"),
+        *(CommandIssued(name) for name in [*COMMAND_SCREENS, "annulla", "unknown"]),
+        *(TextSaid("x", _understood(intent)) for intent in INTENTS),
+        TextSaid("x", None),
+        NonTextSent("voice"),
+    ]
+    queue = deque((state, event) for state in (State(), State(consent_version="v1")) for event in entry_events)
+    seen: set[tuple[State, ButtonPressed | object]] = set()
+    turns: list[Turn] = []
+    while queue:
+        state, event = queue.popleft()
+        if (state, event) in seen:
+            continue
+        seen.add((state, event))
+        turn = step(state, event, ENV)
+        turns.append(turn)
+        for reply in turn.replies:
+            for row in reply.buttons:
+                for b in row:
+                    queue.append((turn.state.with_(misunderstood=0), ButtonPressed(b.action, b.arg)))
+    return turns
+
+
+def _understood(intent: str):  # type: ignore[no-untyped-def]
+    from dialogs import Understanding
+
+    return Understanding(intent, 0.99, ((intent, 0.99),))
+
+
+TURNS = reachable_turns()
+
+
+def test_the_walk_reaches_many_screens() -> None:
+    reached = {r.key for t in TURNS for r in t.replies}
+    assert len(reached) >= 25
+    assert {"menu", "privacy-full", "consent-declined", "faq-documents"} <= reached
+
+
+def test_every_reply_renders_and_fits_telegram_limits() -> None:
+    for turn in TURNS:
+        for reply in turn.replies:
+            for message in render(reply, CATALOGUE, "it"):
+                assert 0 < len(message.text) <= TELEGRAM_TEXT_LIMIT
+                for row in message.markup.inline_keyboard if message.markup else ():
+                    for button in row:
+                        assert len(button.callback_data.encode()) <= CALLBACK_DATA_LIMIT
+                        assert button.text.strip()
+
+
+def test_no_screen_is_a_dead_end() -> None:
+    """Each screen offers a way to a person, and a way back unless it is the distress answer."""
+    for turn in TURNS:
+        buttons = {(b.action, b.arg) for r in turn.replies for row in r.buttons for b in row}
+        assert buttons, [r.key for r in turn.replies]
+        shows_contacts = any(r.key in ("person-contacts", "consent-declined") for r in turn.replies)
+        assert shows_contacts or ("go", "person") in buttons, [r.key for r in turn.replies]
+        way_back = {("go", "menu"), ("go", "consent"), ("consent", "yes")} | {
+            ("go", s) for s in ("eligibility", "appointments", "courses")
+        }
+        assert buttons & way_back, [r.key for r in turn.replies]
+
+
+def test_a_missing_key_is_an_error_not_a_raw_key() -> None:
+    with pytest.raises(KeyError):
+        CATALOGUE.render("no-such-key")
+
+
+def test_callback_data_over_64_bytes_is_refused() -> None:
+    with pytest.raises(ValueError):
+        encode_callback("go", "è" * 40)
+
+
+@pytest.mark.parametrize("length", [1, 4096, 4097, 9000])
+def test_split_text_respects_the_limit_and_keeps_everything(length: int) -> None:
+    text = "\n".join(["parola " * 20] * (length // 140 + 1))[:length]
+    parts = split_text(text)
+    assert all(0 < len(p) <= TELEGRAM_TEXT_LIMIT for p in parts)
+    assert "".join(parts).replace("\n", "") == text.replace("\n", "")
