@@ -1,0 +1,116 @@
+"""Storage against real databases: SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import func, select, text
+
+from dialogs import State
+from store import conversations
+from store.db import create_engine_async, create_engine_sync, session_factory
+from store.migrate import alembic_config, upgrade
+from store.models import Beneficiary, ConsentEvent, Conversation
+
+NOW = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # the night Italy moves to summer time
+
+
+@pytest.fixture
+async def sessions(database_url: str):  # type: ignore[no-untyped-def]
+    upgrade(database_url)
+    engine = create_engine_async(database_url)
+    yield session_factory(engine)
+    await engine.dispose()
+
+
+async def test_state_round_trips_and_survives_a_new_engine(database_url: str, sessions) -> None:  # type: ignore[no-untyped-def]
+    state = State(language="it", consent_version="v1", misunderstood=1)
+    async with sessions.begin() as session:
+        await conversations.save_state(session, 42, state, NOW)
+    fresh = session_factory(create_engine_async(database_url))
+    async with fresh() as session:
+        assert await conversations.load_state(session, 42) == state
+        assert await conversations.load_state(session, 43) == State()
+
+
+async def test_unknown_state_fields_from_an_older_version_are_ignored(sessions) -> None:  # type: ignore[no-untyped-def]
+    async with sessions.begin() as session:
+        session.add(Conversation(telegram_id=7, state={"language": "it", "gone_field": 1}, updated_at=NOW))
+    async with sessions() as session:
+        assert await conversations.load_state(session, 7) == State(language="it")
+
+
+async def test_consent_creates_the_profile_and_keeps_a_record(sessions) -> None:  # type: ignore[no-untyped-def]
+    async with sessions.begin() as session:
+        await conversations.record_consent(
+            session, 42, version="v1", accepted=True, language="it", display_name="Anna", now=NOW
+        )
+    async with sessions() as session:
+        person = await conversations.find_beneficiary(session, 42)
+        assert person is not None
+        assert (person.consent_version, person.display_name) == ("v1", "Anna")
+        assert person.consent_at == NOW
+        events = (await session.execute(select(ConsentEvent))).scalars().all()
+        assert [(e.notice_version, e.accepted) for e in events] == [("v1", True)]
+
+
+async def test_instants_come_back_as_utc_whatever_zone_went_in(sessions) -> None:  # type: ignore[no-untyped-def]
+    rome_summer = timezone(timedelta(hours=2))
+    written = datetime(2026, 10, 25, 2, 30, tzinfo=rome_summer)
+    async with sessions.begin() as session:
+        await conversations.save_state(session, 1, State(), written)
+    async with sessions() as session:
+        row = await session.get(Conversation, 1)
+        assert row is not None
+        assert row.updated_at == written
+        assert row.updated_at.utcoffset() == timedelta(0)
+
+
+async def test_naive_datetimes_are_refused(sessions) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(Exception, match="naive"):
+        async with sessions.begin() as session:
+            await conversations.save_state(session, 1, State(), datetime(2026, 1, 1))
+
+
+async def test_unreachable_is_set_once_and_cleared_when_the_person_writes(sessions) -> None:  # type: ignore[no-untyped-def]
+    async with sessions.begin() as session:
+        await conversations.record_consent(
+            session, 5, version="v1", accepted=True, language="it", display_name=None, now=NOW
+        )
+        await conversations.mark_unreachable(session, 5, NOW)
+        await conversations.mark_unreachable(session, 5, NOW + timedelta(hours=1))
+    async with sessions() as session:
+        assert (await conversations.find_beneficiary(session, 5)).unreachable_since == NOW
+    async with sessions.begin() as session:
+        await conversations.touch(session, 5, "Ana", NOW + timedelta(days=1))
+    async with sessions() as session:
+        person = await conversations.find_beneficiary(session, 5)
+        assert (person.unreachable_since, person.display_name) == (None, "Ana")
+
+
+async def test_nothing_but_the_conversation_exists_before_consent(sessions) -> None:  # type: ignore[no-untyped-def]
+    async with sessions.begin() as session:
+        await conversations.save_state(session, 9, State(), NOW)
+        await conversations.touch(session, 9, "Nome", NOW)
+    async with sessions() as session:
+        assert (await session.execute(select(func.count()).select_from(Beneficiary))).scalar() == 0
+
+
+def test_migrations_downgrade_and_upgrade_cleanly(database_url: str) -> None:
+    from alembic import command
+
+    upgrade(database_url)
+    command.downgrade(alembic_config(database_url), "base")
+    upgrade(database_url)
+    engine = create_engine_sync(database_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM conversations")).scalar() == 0
+    engine.dispose()
+
+
+def test_sqlite_runs_in_wal_mode(sqlite_url: str) -> None:
+    engine = create_engine_sync(sqlite_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    engine.dispose()
