@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import OperationalError
 from telegram import Message, Update
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -66,7 +67,10 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
-    await query.answer()  # stops the client's spinner whatever happens next
+    # Stops the client's spinner. A query older than Telegram keeps (after a restart, say)
+    # can no longer be answered, but the press itself still counts.
+    with contextlib.suppress(BadRequest):
+        await query.answer()
     if update.effective_chat is None or update.effective_chat.type != "private":
         return
     await run_turn(update, context, decode_callback(query.data))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
-from telegram import Bot
-from telegram.error import BadRequest, Forbidden
+from telegram import Bot, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
 from bot.assistant import Assistant
 from bot.catalogue import Catalogue
@@ -13,6 +14,11 @@ from bot.render import render
 from dialogs.model import Reply, Turn
 
 log = logging.getLogger(__name__)
+
+# A 5xx from the Bot API means the message was not sent, so sending again is safe.
+# A timeout is different: the message may have gone out, and a retry could double it.
+SERVER_ERROR_RETRIES = 3
+SERVER_ERROR_BACKOFF_SECONDS = 0.5
 
 
 class TelegramSender:
@@ -29,7 +35,7 @@ class TelegramSender:
         try:
             for reply in replies:
                 for message in render(reply, self._catalogue, language):
-                    await self._bot.send_message(chat_id, message.text, reply_markup=message.markup)
+                    await self._send(chat_id, message.text, message.markup)
         except Forbidden:
             # Blocked or deactivated: retrying would never succeed. The person is marked
             # unreachable and becomes reachable again when they write.
@@ -38,3 +44,16 @@ class TelegramSender:
             if "chat not found" not in str(exc).lower():
                 raise
             await self._assistant.mark_unreachable(chat_id)
+
+    async def _send(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> None:
+        for attempt in range(SERVER_ERROR_RETRIES + 1):
+            try:
+                await self._bot.send_message(chat_id, text, reply_markup=markup)
+                return
+            except (TimedOut, BadRequest):  # both are NetworkErrors in PTB, and not retryable
+                raise
+            except NetworkError:
+                if attempt == SERVER_ERROR_RETRIES:
+                    raise
+                log.warning("Bot API server error, retrying", extra={"who": "-"})
+                await asyncio.sleep(SERVER_ERROR_BACKOFF_SECONDS * (attempt + 1))
