@@ -17,7 +17,10 @@ RASA_ANSWER = {
         {"entity": "age", "value": "52", "start": 3, "end": 5},
         {"entity": "comune", "value": "Rivolta d'Adda", "start": 21, "end": 28},
     ],
-    "intent_ranking": [{"name": "inform", "confidence": 0.91}, {"name": "check_eligibility", "confidence": 0.05}],
+    "intent_ranking": [
+        {"name": "inform", "confidence": 0.91},
+        {"name": "check_eligibility", "confidence": 0.05},
+    ],
 }
 
 

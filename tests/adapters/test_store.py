@@ -36,7 +36,9 @@ async def test_state_round_trips_and_survives_a_new_engine(database_url: str, se
 
 async def test_unknown_state_fields_from_an_older_version_are_ignored(sessions) -> None:  # type: ignore[no-untyped-def]
     async with sessions.begin() as session:
-        session.add(Conversation(telegram_id=7, state={"language": "it", "gone_field": 1}, updated_at=NOW))
+        session.add(
+            Conversation(telegram_id=7, state={"language": "it", "gone_field": 1}, updated_at=NOW)
+        )
     async with sessions() as session:
         assert await conversations.load_state(session, 7) == State(language="it")
 

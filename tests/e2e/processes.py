@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -47,6 +48,10 @@ class BotProcess:
                 process.wait()
         self.process = None
         return process.returncode
+
+    async def astop(self, sig: int = signal.SIGTERM) -> int:
+        """Stops without blocking the event loop, which serves the emulator the bot talks to."""
+        return await asyncio.to_thread(self.stop, sig)
 
     def kill(self) -> None:
         self.stop(signal.SIGKILL)

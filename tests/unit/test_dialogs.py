@@ -27,7 +27,9 @@ ENV = Env(now=datetime(2026, 11, 25, 10, tzinfo=UTC), office=OFFICE, notice_vers
 CONSENTED = State(consent_version="v2")
 
 
-def said(intent: str, confidence: float = 0.95, ranking: tuple[tuple[str, float], ...] = ()) -> TextSaid:
+def said(
+    intent: str, confidence: float = 0.95, ranking: tuple[tuple[str, float], ...] = ()
+) -> TextSaid:
     return TextSaid("…", Understanding(intent, confidence, ranking or ((intent, confidence),)))
 
 
@@ -68,7 +70,12 @@ def test_declining_explains_how_to_reach_the_office_and_allows_a_change_of_mind(
 
 @pytest.mark.parametrize(
     "event",
-    [said("list_courses"), CommandIssued("corsi"), ButtonPressed("go", "courses"), NonTextSent("voice")],
+    [
+        said("list_courses"),
+        CommandIssued("corsi"),
+        ButtonPressed("go", "courses"),
+        NonTextSent("voice"),
+    ],
 )
 def test_nothing_happens_before_consent(event) -> None:  # type: ignore[no-untyped-def]
     turn = step(State(), event, ENV)
@@ -106,7 +113,9 @@ def test_distress_always_gets_emergency_numbers_and_a_person(state, event) -> No
 
 
 def test_worries_that_are_not_distress_are_not_treated_as_such() -> None:
-    turn = step(CONSENTED, TextSaid("ho paura del colloquio", Understanding("book_appointment", 0.9)), ENV)
+    turn = step(
+        CONSENTED, TextSaid("ho paura del colloquio", Understanding("book_appointment", 0.9)), ENV
+    )
     assert "distress-numbers" not in keys(turn)
 
 
@@ -149,7 +158,11 @@ def test_low_confidence_offers_the_top_two_intents_and_a_person() -> None:
     ranking = (("list_courses", 0.4), ("book_appointment", 0.35), ("greet", 0.1))
     turn = step(CONSENTED, said("list_courses", 0.4, ranking), ENV)
     assert keys(turn) == ["clarify"]
-    assert {("intent", "list_courses"), ("intent", "book_appointment"), ("go", "person")} <= actions(turn)
+    assert {
+        ("intent", "list_courses"),
+        ("intent", "book_appointment"),
+        ("go", "person"),
+    } <= actions(turn)
     assert ("intent", "greet") not in actions(turn)
     assert turn.state.misunderstood == 1
 
@@ -172,13 +185,19 @@ def test_choosing_an_offered_intent_answers_it() -> None:
 
 
 def test_a_long_text_that_was_not_understood_asks_for_a_short_one() -> None:
-    turn = step(CONSENTED, TextSaid("x" * 5000, Understanding("nlu_fallback", 0.2), too_long=True), ENV)
+    turn = step(
+        CONSENTED, TextSaid("x" * 5000, Understanding("nlu_fallback", 0.2), too_long=True), ENV
+    )
     assert keys(turn) == ["too-long"]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("vorrei un corso", "not-ready"), ("voglio parlare con un operatore", "person-contacts"), ("xyz", "nlu-down")],
+    [
+        ("vorrei un corso", "not-ready"),
+        ("voglio parlare con un operatore", "person-contacts"),
+        ("xyz", "nlu-down"),
+    ],
 )
 def test_without_nlu_keywords_still_help(text: str, expected: str) -> None:
     assert keys(step(CONSENTED, TextSaid(text, None), ENV)) == [expected]
@@ -188,7 +207,12 @@ def test_without_nlu_keywords_still_help(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "event", [ButtonPressed("admin", "1"), ButtonPressed("go", "nowhere"), ButtonPressed("intent", "drop_tables")]
+    "event",
+    [
+        ButtonPressed("admin", "1"),
+        ButtonPressed("go", "nowhere"),
+        ButtonPressed("intent", "drop_tables"),
+    ],
 )
 def test_forged_or_stale_buttons_get_the_menu(event) -> None:  # type: ignore[no-untyped-def]
     turn = step(CONSENTED, event, ENV)
@@ -218,7 +242,9 @@ def test_not_ready_features_say_which_one_honestly() -> None:
     assert turn.replies[0].params["feature"] == "courses"
 
 
-@pytest.mark.parametrize("kind", ["sticker", "voice", "photo", "document", "location", "contact", "other"])
+@pytest.mark.parametrize(
+    "kind", ["sticker", "voice", "photo", "document", "location", "contact", "other"]
+)
 def test_non_text_gets_a_kind_answer(kind: str) -> None:
     turn = step(CONSENTED, NonTextSent(kind), ENV)
     assert keys(turn) == ["non-text"]

@@ -5,7 +5,18 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-FORBIDDEN = ("telegram", "rasa", "sqlalchemy", "httpx", "apscheduler", "aiohttp", "alembic", "store", "bot", "nlu")
+FORBIDDEN = (
+    "telegram",
+    "rasa",
+    "sqlalchemy",
+    "httpx",
+    "apscheduler",
+    "aiohttp",
+    "alembic",
+    "store",
+    "bot",
+    "nlu",
+)
 DIALOGS = Path(__file__).resolve().parents[2] / "dialogs"
 
 

@@ -10,7 +10,17 @@ import pytest
 
 from bot.catalogue import Catalogue
 from bot.render import CALLBACK_DATA_LIMIT, TELEGRAM_TEXT_LIMIT, encode_callback, render, split_text
-from dialogs import ButtonPressed, CommandIssued, Env, NonTextSent, Started, State, TextSaid, Turn, step
+from dialogs import (
+    ButtonPressed,
+    CommandIssued,
+    Env,
+    NonTextSent,
+    Started,
+    State,
+    TextSaid,
+    Turn,
+    step,
+)
 from dialogs.intents import INTENTS
 from dialogs.model import Office
 from dialogs.router import COMMAND_SCREENS
@@ -25,7 +35,7 @@ ENV = Env(
 
 
 def reachable_turns() -> list[Turn]:
-    """Breadth-first over every button, starting from every entry point, before and after consent."""
+    """Breadth-first over every button from every entry point, before and after consent."""
     entry_events = [
         Started("it"),
         *(CommandIssued(name) for name in [*COMMAND_SCREENS, "annulla", "unknown"]),
@@ -33,7 +43,9 @@ def reachable_turns() -> list[Turn]:
         TextSaid("x", None),
         NonTextSent("voice"),
     ]
-    queue = deque((state, event) for state in (State(), State(consent_version="v1")) for event in entry_events)
+    queue = deque(
+        (state, event) for state in (State(), State(consent_version="v1")) for event in entry_events
+    )
     seen: set[tuple[State, ButtonPressed | object]] = set()
     turns: list[Turn] = []
     while queue:
@@ -46,7 +58,9 @@ def reachable_turns() -> list[Turn]:
         for reply in turn.replies:
             for row in reply.buttons:
                 for b in row:
-                    queue.append((turn.state.with_(misunderstood=0), ButtonPressed(b.action, b.arg)))
+                    queue.append(
+                        (turn.state.with_(misunderstood=0), ButtonPressed(b.action, b.arg))
+                    )
     return turns
 
 
