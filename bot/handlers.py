@@ -94,8 +94,12 @@ async def on_foreign_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     error = context.error
-    # The type and traceback only: the update itself may hold what the person wrote.
-    log.error("update failed: %s", type(error).__name__, exc_info=error)
+    if isinstance(error, OperationalError):
+        # Usually a lock held too long; the turn was rolled back, so nothing is lost.
+        log.warning("database unavailable: %s", type(error.orig).__name__)
+    else:
+        # The type and traceback only: the update itself may hold what the person wrote.
+        log.error("update failed: %s", type(error).__name__, exc_info=error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     if update.effective_chat.type != "private":

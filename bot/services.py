@@ -37,7 +37,12 @@ def rasa_url(settings: Settings) -> str:
 
 def build_services(settings: Settings) -> Services:
     engine = create_engine_async(settings.database_url)
-    nlu = NluClient(rasa_url(settings), settings.rasa_token, timeout=settings.nlu_timeout_seconds)
+    nlu = NluClient(
+        rasa_url(settings),
+        settings.rasa_token,
+        timeout=settings.nlu_timeout_seconds,
+        cooldown=settings.nlu_cooldown_seconds,
+    )
     programme = load_programme(settings.programme_file)
     assistant = Assistant(
         session_factory(engine),

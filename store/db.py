@@ -51,7 +51,8 @@ def _tune_sqlite(engine: Engine) -> None:
 
 def create_engine_async(url: str) -> AsyncEngine:
     target = async_url(url)
-    engine = create_async_engine(target, pool_pre_ping=True)
+    # hide_parameters: error messages must never carry names or answers into the logs.
+    engine = create_async_engine(target, pool_pre_ping=True, hide_parameters=True)
     if target.get_backend_name() == "sqlite":
         _tune_sqlite(engine.sync_engine)
     return engine
@@ -61,7 +62,7 @@ def create_engine_sync(url: str) -> Engine:
     from sqlalchemy import create_engine
 
     target = sync_url(url)
-    engine = create_engine(target, pool_pre_ping=True)
+    engine = create_engine(target, pool_pre_ping=True, hide_parameters=True)
     if target.get_backend_name() == "sqlite":
         _tune_sqlite(engine)
     return engine

@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     rasa_token: str = ""
     rasa_port: int = 5005
     nlu_timeout_seconds: float = 3.0
+    nlu_cooldown_seconds: float = 5.0
     nlu_confidence_threshold: float = Field(default=0.55, ge=0, le=1)
 
     programme_file: Path = PROJECT_ROOT / "config" / "programme.yaml"
