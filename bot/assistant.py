@@ -8,6 +8,7 @@ carries out the effects in one transaction. Rendering is the caller's job.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -52,7 +53,7 @@ class Assistant:
         self._nlu = nlu
         self._programme = programme
         self._threshold = confidence_threshold
-        self._pseudonym = pseudonym
+        self.pseudonym = pseudonym
         self._clock = clock
 
     async def handle(
@@ -66,6 +67,7 @@ class Assistant:
             notice_version=self._programme.privacy_notice_version,
             confidence_threshold=self._threshold,
         )
+        understood = time.perf_counter()
         async with self._sessions.begin() as session:
             state = await conversations.load_state(session, chat_id)
             turn = step(state, event, env)
@@ -73,27 +75,34 @@ class Assistant:
             await conversations.touch(session, chat_id, display_name, now)
             for effect in turn.effects:
                 await self._apply(session, chat_id, effect, turn, display_name, now)
+        log.debug(
+            "turn stored in %.1f ms",
+            1000 * (time.perf_counter() - understood),
+            extra={"who": self.pseudonym(chat_id)},
+        )
         return turn
 
     async def mark_unreachable(self, chat_id: int) -> None:
         async with self._sessions.begin() as session:
             await conversations.mark_unreachable(session, chat_id, self._clock())
-        log.info("chat unreachable", extra={"who": self._pseudonym(chat_id)})
+        log.info("chat unreachable", extra={"who": self.pseudonym(chat_id)})
 
     async def _understand(self, chat_id: int, said: UserText) -> TextSaid:
         text = said.text
         understanding: Understanding | None
+        started = time.perf_counter()
         try:
             understanding = await self._nlu.parse(text[:MAX_NLU_CHARS])
         except NluUnavailable as exc:
-            log.warning("nlu unavailable: %s", exc, extra={"who": self._pseudonym(chat_id)})
+            log.warning("nlu unavailable: %s", exc, extra={"who": self.pseudonym(chat_id)})
             understanding = None
         else:
             log.info(
-                "understood intent=%s confidence=%.2f",
+                "understood intent=%s confidence=%.2f nlu_ms=%.1f",
                 understanding.intent,
                 understanding.confidence,
-                extra={"who": self._pseudonym(chat_id)},
+                1000 * (time.perf_counter() - started),
+                extra={"who": self.pseudonym(chat_id)},
             )
         return TextSaid(text=text, understanding=understanding, too_long=len(text) > MAX_NLU_CHARS)
 
@@ -119,9 +128,9 @@ class Assistant:
             log.info(
                 "consent recorded version=%s",
                 effect.version,
-                extra={"who": self._pseudonym(chat_id)},
+                extra={"who": self.pseudonym(chat_id)},
             )
         elif isinstance(effect, NoteEvent):
             log.info(
-                "event %s %s", effect.name, effect.detail, extra={"who": self._pseudonym(chat_id)}
+                "event %s %s", effect.name, effect.detail, extra={"who": self.pseudonym(chat_id)}
             )

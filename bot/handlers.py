@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import OperationalError
@@ -44,10 +45,19 @@ async def run_turn(
     app = services(context)
     chat_id = update.effective_chat.id
     user = update.effective_user
+    started = time.perf_counter()
     turn = await app.assistant.handle(
         chat_id, action, display_name=user.first_name if user else None
     )
+    handled = time.perf_counter()
     await app.sender.send_turn(chat_id, turn)
+    log.info(
+        "turn %s handled_ms=%.1f sent_ms=%.1f",
+        type(action).__name__,
+        1000 * (handled - started),
+        1000 * (time.perf_counter() - handled),
+        extra={"who": app.assistant.pseudonym(chat_id)},
+    )
 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -48,3 +48,5 @@ def configure_logging(level: str) -> None:
     # httpx logs every request URL, and Telegram URLs carry the bot token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # aiosqlite's debug lines carry SQL parameters, which may be personal data.
+    logging.getLogger("aiosqlite").setLevel(logging.WARNING)

@@ -9,7 +9,7 @@ import dataclasses
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.model import State
@@ -83,14 +83,16 @@ async def record_consent(
 async def touch(
     session: AsyncSession, telegram_id: int, display_name: str | None, now: datetime
 ) -> None:
-    """A consented person wrote: they are reachable, and their shown name may have changed."""
-    person = await find_beneficiary(session, telegram_id)
-    if person is None:
-        return
-    person.last_seen_at = now
-    person.unreachable_since = None
+    """A consented person wrote: they are reachable, and their shown name may have changed.
+
+    One UPDATE and no SELECT: this runs on every turn. Without a profile it changes nothing.
+    """
+    changes: dict[str, Any] = {"last_seen_at": now, "unreachable_since": None}
     if display_name:
-        person.display_name = display_name
+        changes["display_name"] = display_name
+    await session.execute(
+        update(Beneficiary).where(Beneficiary.telegram_id == telegram_id).values(**changes)
+    )
 
 
 async def mark_unreachable(session: AsyncSession, telegram_id: int, now: datetime) -> None:
