@@ -102,7 +102,12 @@ def _serve(settings: Settings) -> None:
 
 def _console(settings: Settings) -> None:
     from bot.console import run_console
+    from bot.logs import configure_logging
     from bot.services import build_services
+
+    log_file = settings.var_dir / "proximity.log"
+    typer.echo(f"Logs: {log_file}")
+    configure_logging(settings.log_level, log_file)
 
     async def main() -> None:
         services = build_services(settings)

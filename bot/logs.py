@@ -36,8 +36,11 @@ class _WhoFilter(logging.Filter):
         return True
 
 
-def configure_logging(level: str) -> None:
-    handler = logging.StreamHandler()
+def configure_logging(level: str, file: Path | None = None) -> None:
+    """Logs go to stderr, or to `file` when the terminal is busy with the console chat."""
+    if file is not None:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(file) if file else logging.StreamHandler()
     handler.addFilter(_WhoFilter())
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s who=%(who)s %(message)s")
