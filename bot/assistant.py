@@ -16,7 +16,9 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dialogs import Env, Event, TextSaid, Turn, Understanding, step
-from dialogs.effects import Effect, NoteEvent, RecordConsent
+from dialogs.effects import Effect, NoteEvent, RecordConsent, RecordPrescreening
+from dialogs.eligibility import Rules
+from dialogs.places import Gazetteer
 from nlu.client import NluClient, NluUnavailable
 from store import conversations
 from store.programme import Programme
@@ -47,8 +49,14 @@ class Assistant:
         *,
         confidence_threshold: float,
         pseudonym: Callable[[int], str],
+        rules: Rules | None = None,
+        places: Gazetteer | None = None,
+        timezone: str = "Europe/Rome",
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
+        self._rules = rules
+        self._places = places
+        self._timezone = timezone
         self._sessions = sessions
         self._nlu = nlu
         self._programme = programme
@@ -66,6 +74,9 @@ class Assistant:
             office=self._programme.office,
             notice_version=self._programme.privacy_notice_version,
             confidence_threshold=self._threshold,
+            rules=self._rules,
+            places=self._places,
+            timezone=self._timezone,
         )
         understood = time.perf_counter()
         async with self._sessions.begin() as session:
@@ -129,6 +140,19 @@ class Assistant:
                 "consent recorded version=%s",
                 effect.version,
                 extra={"who": self.pseudonym(chat_id)},
+            )
+        elif isinstance(effect, RecordPrescreening):
+            await conversations.record_prescreening(
+                session,
+                chat_id,
+                rules_version=effect.rules_version,
+                outcome=effect.outcome,
+                answers=dict(effect.answers),
+                criteria=[list(c) for c in effect.criteria],
+                now=now,
+            )
+            log.info(
+                "prescreening outcome=%s", effect.outcome, extra={"who": self.pseudonym(chat_id)}
             )
         elif isinstance(effect, NoteEvent):
             log.info(

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 
 from bot.assistant import UserText
-from bot.render import split_text
+from bot.render import reply_text, split_text
 from bot.services import Services
 from dialogs import ButtonPressed, CommandIssued, Event, Started, Turn
 
@@ -50,7 +50,7 @@ class ConsoleChat:
         catalogue, language = self._services.catalogue, turn.state.language
         self._choices = []
         for reply in turn.replies:
-            for part in split_text(catalogue.render(reply.key, language, reply.params)):
+            for part in split_text(reply_text(reply, catalogue, language)):
                 self._write(f"\n🤖 {part}")
             for row in reply.buttons:
                 for button in row:

@@ -52,13 +52,18 @@ def keyboard(buttons: Keyboard, catalogue: Catalogue, language: str) -> InlineKe
 
 def render(reply: Reply, catalogue: Catalogue, language: str) -> list[RenderedMessage]:
     """One reply as one or more messages; the buttons go with the last part."""
-    text = catalogue.render(reply.key, language, reply.params)
-    parts = split_text(text)
+    parts = split_text(reply_text(reply, catalogue, language))
     markup = keyboard(reply.buttons, catalogue, language)
     return [
         RenderedMessage(part, markup if i == len(parts) - 1 else None)
         for i, part in enumerate(parts)
     ]
+
+
+def reply_text(reply: Reply, catalogue: Catalogue, language: str) -> str:
+    lines = [catalogue.render(reply.key, language, reply.params)]
+    lines += [catalogue.render(key, language, params) for key, params in reply.parts]
+    return "\n".join(lines)
 
 
 def split_text(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+import yaml
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.assistant import Assistant
 from bot.catalogue import Catalogue
 from bot.logs import pseudonymiser
 from bot.sender import TelegramSender
+from dialogs.eligibility import Rules
+from dialogs.places import Gazetteer
 from nlu.client import NluClient
 from store.db import create_engine_async, session_factory
 from store.programme import Programme, load_programme
@@ -31,6 +35,10 @@ class Services:
         await self.engine.dispose()
 
 
+def load_rules(path: Path) -> Rules:
+    return Rules.from_mapping(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
 def rasa_url(settings: Settings) -> str:
     return settings.rasa_url or f"http://127.0.0.1:{settings.rasa_port}"
 
@@ -50,6 +58,9 @@ def build_services(settings: Settings) -> Services:
         programme,
         confidence_threshold=settings.nlu_confidence_threshold,
         pseudonym=pseudonymiser(settings.var_dir / "pseudonym.key"),
+        rules=load_rules(settings.eligibility_file),
+        places=Gazetteer.from_csv(settings.comuni_ambito_file, settings.comuni_italia_file),
+        timezone=settings.timezone,
     )
     return Services(
         settings=settings,

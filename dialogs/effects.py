@@ -19,4 +19,15 @@ class NoteEvent:
     detail: str = ""
 
 
-Effect = RecordConsent | NoteEvent
+@dataclass(frozen=True)
+class RecordPrescreening:
+    """A finished questionnaire: kept per person, the latest replaces earlier ones for
+    the service while the history stays for operators."""
+
+    rules_version: str
+    answers: tuple[tuple[str, str], ...]
+    outcome: str
+    criteria: tuple[tuple[str, str, str], ...]  # (criterion, status, reason)
+
+
+Effect = RecordConsent | NoteEvent | RecordPrescreening

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from dialogs.effects import Effect
+from dialogs.eligibility import Rules
+from dialogs.places import Gazetteer
 
 Params = Mapping[str, str | int | float]
 
@@ -27,9 +30,12 @@ Keyboard = tuple[tuple[Button, ...], ...]
 
 @dataclass(frozen=True)
 class Reply:
+    """One message: a catalogue key, then optional further lines (`parts`), then buttons."""
+
     key: str
     params: Params = field(default_factory=dict)
     buttons: Keyboard = ()
+    parts: tuple[tuple[str, Params], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,8 +46,12 @@ class State:
     consent_version: str | None = None
     consent_declined: bool = False
     misunderstood: int = 0
-    # The intents offered as buttons when the bot was unsure; only these are accepted back.
-    offered_intents: tuple[str, ...] = ()
+    # The open questionnaire ("prescreening") and the question waiting for an answer.
+    flow: str | None = None
+    asking: str | None = None
+    answers: tuple[tuple[str, str], ...] = ()
+    # Facts the person mentioned on the way ("ho 45 anni"), so they are not asked again.
+    noted: tuple[tuple[str, str], ...] = ()
 
     def with_(self, **changes: Any) -> State:
         return replace(self, **changes)
@@ -66,6 +76,14 @@ class Env:
     office: Office
     notice_version: str
     confidence_threshold: float = 0.55
+    rules: Rules | None = None
+    places: Gazetteer | None = None
+    timezone: str = "Europe/Rome"
+
+    @property
+    def today(self) -> date:
+        """Today where the programme is: a birthday turns over at midnight in Rome, not UTC."""
+        return self.now.astimezone(ZoneInfo(self.timezone)).date()
 
 
 @dataclass(frozen=True)

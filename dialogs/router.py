@@ -9,7 +9,7 @@ The order of checks is the product's safety policy:
 
 from __future__ import annotations
 
-from dialogs import screens
+from dialogs import prescreening, screens
 from dialogs.effects import NoteEvent, RecordConsent
 from dialogs.events import (
     ButtonPressed,
@@ -156,6 +156,15 @@ def _person_before_consent(env: Env) -> Reply:
 
 
 def _with_consent(state: State, event: Event, env: Env) -> Turn:
+    if isinstance(event, TextSaid) and event.understanding is not None:
+        state = prescreening.note_facts(state, event, env)
+    if _prescreening_ready(env) and (
+        state.flow == prescreening.FLOW
+        or (isinstance(event, ButtonPressed) and event.action in prescreening.ACTIONS)
+    ):
+        answered = prescreening.handle(state, event, env)
+        if answered is not None:
+            return answered
     if isinstance(event, ButtonPressed):
         return _button(state, event, env)
     if isinstance(event, CommandIssued):
@@ -183,9 +192,15 @@ def _unknown_button(state: State, env: Env) -> Turn:
     return Turn((screens.main_menu("button-expired"),), state, (NoteEvent("unknown_button"),))
 
 
+def _prescreening_ready(env: Env) -> bool:
+    return env.rules is not None and env.places is not None
+
+
 def _command(state: State, event: CommandIssued, env: Env) -> Turn:
     if event.name == "annulla":
-        return Turn((screens.main_menu("cancelled"),), state.with_(misunderstood=0))
+        key = "pre-stopped" if state.flow == prescreening.FLOW else "cancelled"
+        stopped = state.with_(misunderstood=0, flow=None, asking=None, answers=())
+        return Turn((screens.main_menu(key),), stopped)
     screen = COMMAND_SCREENS.get(event.name)
     if screen is None:
         return Turn((screens.main_menu("unknown-command"),), state)
@@ -200,6 +215,8 @@ def _text(state: State, event: TextSaid, env: Env) -> Turn:
         if event.too_long:
             return Turn((Reply("too-long", buttons=screens.FOOTER),), state)
         return _clarify(state, said, env)
+    if said.intent == "check_eligibility" and _prescreening_ready(env):
+        return prescreening.begin(state.with_(misunderstood=0), env, event)
     return _intent(said.intent, state.with_(misunderstood=0), env)
 
 
@@ -241,6 +258,8 @@ def _intent(intent: str, state: State, env: Env) -> Turn:
 
 
 def show(screen: str, state: State, env: Env) -> Turn:
+    if screen == "eligibility" and _prescreening_ready(env):
+        return prescreening.begin(state, env)
     return Turn((_screen_reply(screen, env),), state)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.model import State
-from store.models import Beneficiary, ConsentEvent, Conversation
+from store.models import Beneficiary, ConsentEvent, Conversation, Prescreening
 
 _STATE_FIELDS = {f.name for f in dataclasses.fields(State)}
 
@@ -99,3 +99,39 @@ async def mark_unreachable(session: AsyncSession, telegram_id: int, now: datetim
     person = await find_beneficiary(session, telegram_id)
     if person is not None and person.unreachable_since is None:
         person.unreachable_since = now
+
+
+async def record_prescreening(
+    session: AsyncSession,
+    telegram_id: int,
+    *,
+    rules_version: str,
+    outcome: str,
+    answers: dict[str, str],
+    criteria: list[list[str]],
+    now: datetime,
+) -> Prescreening | None:
+    person = await find_beneficiary(session, telegram_id)
+    if person is None:  # only a consented person has answers worth keeping
+        return None
+    row = Prescreening(
+        beneficiary_id=person.id,
+        rules_version=rules_version,
+        outcome=outcome,
+        answers=answers,
+        criteria=criteria,
+        created_at=now,
+    )
+    session.add(row)
+    return row
+
+
+async def latest_prescreening(session: AsyncSession, telegram_id: int) -> Prescreening | None:
+    result = await session.execute(
+        select(Prescreening)
+        .join(Beneficiary, Prescreening.beneficiary_id == Beneficiary.id)
+        .where(Beneficiary.telegram_id == telegram_id)
+        .order_by(Prescreening.created_at.desc(), Prescreening.id.desc())
+        .limit(1)
+    )
+    return result.scalar_one_or_none()

@@ -79,3 +79,19 @@ class ConsentEvent(Base):
     notice_version: Mapped[str] = mapped_column(String(32))
     accepted: Mapped[bool] = mapped_column(Boolean)
     at: Mapped[datetime]
+
+
+class Prescreening(Base):
+    """One finished questionnaire. The newest per person counts; older ones stay as history."""
+
+    __tablename__ = "prescreenings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    beneficiary_id: Mapped[int] = mapped_column(
+        ForeignKey("beneficiaries.id", ondelete="CASCADE"), index=True
+    )
+    rules_version: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str] = mapped_column(String(32))
+    answers: Mapped[dict[str, str]] = mapped_column(JSON)
+    criteria: Mapped[list[list[str]]] = mapped_column(JSON)
+    created_at: Mapped[datetime]

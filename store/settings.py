@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     nlu_confidence_threshold: float = Field(default=0.55, ge=0, le=1)
 
     programme_file: Path = PROJECT_ROOT / "config" / "programme.yaml"
+    eligibility_file: Path = PROJECT_ROOT / "config" / "eligibility.yaml"
+    comuni_ambito_file: Path = PROJECT_ROOT / "config" / "comuni_ambito.csv"
+    comuni_italia_file: Path = PROJECT_ROOT / "config" / "comuni_italia.csv"
     locales_dir: Path = PROJECT_ROOT / "locales"
     var_dir: Path = PROJECT_ROOT / "var"
 

@@ -242,3 +242,122 @@ cmd-operatore = Parla con una persona
 cmd-privacy = I tuoi dati
 cmd-lingua = Cambia lingua
 cmd-annulla = Annulla e torna al menu
+
+## Posso partecipare? (pre-verifica dei requisiti)
+
+pre-intro =
+    Ti faccio alcune domande brevi, al massimo 6.
+    Non è una decisione: un operatore controlla sempre.
+    Puoi fermarti quando vuoi con /annulla.
+pre-resume = Avevi già iniziato le domande. Vuoi continuare da dove eri?
+pre-stopped = Ho fermato le domande. Cosa vuoi fare?
+pre-again = Scusa, non ho capito la risposta.
+pre-correct = Va bene, correggiamo.
+pre-place-unsure = Non sono sicuro. Intendi uno di questi Comuni?
+pre-place-unknown = Non trovo questo Comune. Prova a scriverlo di nuovo, per favore.
+pre-edit = Quale risposta vuoi cambiare?
+
+q-age =
+    Domanda { $number } di { $total }.
+    Quanti anni hai?
+    Puoi scrivere l'età, per esempio 45, o l'anno in cui sei nato.
+q-residence =
+    Domanda { $number } di { $total }.
+    In quale Comune abiti? Scrivi il nome del paese.
+q-work =
+    Domanda { $number } di { $total }.
+    Adesso lavori?
+q-services =
+    Domanda { $number } di { $total }.
+    Ti segue già un servizio?
+    Per esempio l'assistente sociale, un servizio per la salute o un educatore.
+q-permit =
+    Domanda { $number } di { $total }.
+    Sei cittadino italiano o di un Paese dell'Unione Europea?
+q-did =
+    Domanda { $number } di { $total }.
+    Hai fatto la DID?
+    È la dichiarazione che sei pronto a lavorare. Si fa al Centro per l'Impiego.
+
+pre-result =
+    { $outcome ->
+        [likely_eligible] Sembra che tu possa partecipare! Un operatore lo confermerà.
+        [to_check] Alcune cose sono da verificare. Un operatore ti aiuterà.
+       *[not_eligible] Da quello che mi dici, il progetto non è per te. Ecco perché:
+    }
+pre-line-age =
+    { $status ->
+        [met] ✅ Età: va bene.
+        [not_met] { $reason ->
+            [under] ❌ Età: il progetto è per chi ha almeno 30 anni.
+           *[over] ❌ Età: il progetto è per chi ha al massimo 60 anni.
+        }
+       *[to_check] { $reason ->
+            [birthday] ❓ Età: dipende dal giorno del tuo compleanno. Lo controlla un operatore.
+           *[other] ❓ Età: non la so. Lo controlla un operatore.
+        }
+    }
+pre-line-residence =
+    { $status ->
+        [met] ✅ Comune: { $place } è nel Cremasco.
+        [not_met] ❌ Comune: { $place } non è tra i 48 Comuni del Cremasco.
+       *[to_check] ❓ Comune: non lo so. Lo controlla un operatore.
+    }
+pre-line-work =
+    { $status ->
+        [met] ✅ Lavoro: adesso non lavori.
+        [not_met] ❌ Lavoro: il progetto è per chi adesso non lavora.
+       *[to_check] { $reason ->
+            [occasional] ❓ Lavoro: lavori ogni tanto. Lo controlla un operatore.
+            [training] ❓ Lavoro: stai facendo un corso. Lo controlla un operatore.
+           *[other] ❓ Lavoro: non lo so. Lo controlla un operatore.
+        }
+    }
+pre-line-services =
+    { $status ->
+        [met] ✅ Servizi: ti segue già un servizio.
+        [not_met] ❌ Servizi: il progetto è per chi è seguito da un servizio.
+       *[to_check] ❓ Servizi: ne parlerai con un operatore.
+    }
+pre-line-permit =
+    { $status ->
+        [met] ✅ Documenti: va bene.
+        [not_met] ❌ Documenti: per il tirocinio serve un permesso di soggiorno valido.
+       *[to_check] ❓ Documenti: per il tirocinio serve un permesso di soggiorno valido. Ne parlerai con un operatore.
+    }
+pre-did-info =
+    💡 La DID è utile. Puoi farla gratis al Centro per l'Impiego o su internet. Un operatore può aiutarti.
+pre-elsewhere =
+    Puoi chiedere aiuto ai servizi sociali del tuo Comune o al Centro per l'Impiego.
+    Se vuoi, parla con una persona del progetto.
+
+btn-continue = ▶️ Continua
+btn-restart = 🔄 Ricomincia
+btn-prefer-not = 🤐 Non so / preferisco non dirlo
+btn-place = 📍 { $name }
+btn-none-of-these = ✏️ Nessuno di questi
+btn-book-orientation = 📅 Prenota un colloquio
+btn-correct = ✏️ Correggi una risposta
+
+ans-age-under = Meno di 30 anni
+ans-age-in = Da 30 a 60 anni
+ans-age-over = Più di 60 anni
+ans-residence-crema = 📍 Crema
+ans-work-not-working = No, non lavoro
+ans-work-working = Sì, lavoro
+ans-work-occasional = Lavoro ogni tanto
+ans-work-training = Sto facendo un corso
+ans-services-yes = Sì
+ans-services-no = No
+ans-permit-eu-citizen = Sì
+ans-permit-valid-permit = No, ho il permesso di soggiorno
+ans-permit-no-permit = No, e non ho il permesso
+ans-did-yes = Sì
+ans-did-no = No
+
+edit-age = L'età
+edit-residence = Il Comune
+edit-work = Il lavoro
+edit-services = I servizi
+edit-permit = La cittadinanza
+edit-did = La DID

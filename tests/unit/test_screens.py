@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.catalogue import Catalogue
 from bot.render import CALLBACK_DATA_LIMIT, TELEGRAM_TEXT_LIMIT, encode_callback, render, split_text
@@ -21,8 +22,10 @@ from dialogs import (
     Turn,
     step,
 )
+from dialogs.eligibility import Rules
 from dialogs.intents import INTENTS
 from dialogs.model import Office
+from dialogs.places import Gazetteer
 from dialogs.router import COMMAND_SCREENS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +34,10 @@ ENV = Env(
     now=datetime(2026, 11, 25, 10, tzinfo=UTC),
     office=Office("Sportello", "Via 1, Crema", "9-13", "0373 1", "a@b.it"),
     notice_version="v1",
+    rules=Rules.from_mapping(yaml.safe_load((ROOT / "config" / "eligibility.yaml").read_text())),
+    places=Gazetteer.from_csv(
+        ROOT / "config" / "comuni_ambito.csv", ROOT / "config" / "comuni_italia.csv"
+    ),
 )
 
 
@@ -46,13 +53,18 @@ def reachable_turns() -> list[Turn]:
     queue = deque(
         (state, event) for state in (State(), State(consent_version="v1")) for event in entry_events
     )
+    # The questionnaire asking for the comune, answered with an ambiguous name.
+    asking_place = State(consent_version="v1", flow="prescreening", asking="residence")
+    queue.append((asking_place, TextSaid("casaletto", _understood("inform"))))
     seen: set[tuple[State, ButtonPressed | object]] = set()
     turns: list[Turn] = []
     while queue:
         state, event = queue.popleft()
-        if (state, event) in seen:
+        # Which questions were answered matters for the screens, not what was answered.
+        shape = state.with_(answers=tuple((q, "") for q, _ in state.answers), noted=())
+        if (shape, event) in seen:
             continue
-        seen.add((state, event))
+        seen.add((shape, event))
         turn = step(state, event, ENV)
         turns.append(turn)
         for reply in turn.replies:
@@ -77,6 +89,7 @@ def test_the_walk_reaches_many_screens() -> None:
     reached = {r.key for t in TURNS for r in t.replies}
     assert len(reached) >= 25
     assert {"menu", "privacy-full", "consent-declined", "faq-documents"} <= reached
+    assert {"q-age", "q-did", "pre-result", "pre-place-unsure", "pre-edit"} <= reached
 
 
 def test_every_reply_renders_and_fits_telegram_limits() -> None:
