@@ -55,7 +55,8 @@ os.environ["NO_PROXY"] = ",".join(
 )
 os.environ["no_proxy"] = os.environ["NO_PROXY"]
 
-OFFICIAL_SPEC = Path("/work/shared/telegram-bot-api/api.json")
+# The official spec lives in shared/, beside the project checkout.
+OFFICIAL_SPEC = Path(__file__).resolve().parents[2] / "shared" / "telegram-bot-api" / "api.json"
 ANNA = TgUser(501, first_name="Anna", last_name="Rossi", username="anna_r", language_code="it")
 MARCO = TgUser(601, first_name="Marco", language_code="it")
 FORUM_ID = -1001234500000
