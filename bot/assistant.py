@@ -15,18 +15,35 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.catalogue import Catalogue
+from bot.export_doc import Document, export_documents
 from dialogs import Env, Event, TextSaid, Turn, Understanding, step
-from dialogs.effects import Effect, NoteEvent, RecordConsent, RecordPrescreening
+from dialogs.effects import (
+    Effect,
+    EraseData,
+    ExportData,
+    NoteEvent,
+    RecordConsent,
+    RecordPrescreening,
+)
 from dialogs.eligibility import Rules
 from dialogs.places import Gazetteer
 from nlu.client import NluClient, NluUnavailable
-from store import conversations
+from store import conversations, privacy
 from store.programme import Programme
 
 log = logging.getLogger(__name__)
 
 # Longer texts are understood from their beginning; the rest would only add noise.
 MAX_NLU_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Handled:
+    """A committed turn, plus any documents to send after its replies."""
+
+    turn: Turn
+    documents: tuple[Document, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +63,7 @@ class Assistant:
         sessions: async_sessionmaker[AsyncSession],
         nlu: NluClient,
         programme: Programme,
+        catalogue: Catalogue,
         *,
         confidence_threshold: float,
         pseudonym: Callable[[int], str],
@@ -60,13 +78,14 @@ class Assistant:
         self._sessions = sessions
         self._nlu = nlu
         self._programme = programme
+        self._catalogue = catalogue
         self._threshold = confidence_threshold
         self.pseudonym = pseudonym
         self._clock = clock
 
     async def handle(
         self, chat_id: int, action: Event | UserText, display_name: str | None = None
-    ) -> Turn:
+    ) -> Handled:
         event = await self._understand(chat_id, action) if isinstance(action, UserText) else action
         now = self._clock()
         env = Env(
@@ -77,21 +96,23 @@ class Assistant:
             rules=self._rules,
             places=self._places,
             timezone=self._timezone,
+            languages=self._catalogue.languages,
         )
         understood = time.perf_counter()
+        documents: list[Document] = []
         async with self._sessions.begin() as session:
             state = await conversations.load_state(session, chat_id)
             turn = step(state, event, env)
             await conversations.save_state(session, chat_id, turn.state, now)
             await conversations.touch(session, chat_id, display_name, now)
             for effect in turn.effects:
-                await self._apply(session, chat_id, effect, turn, display_name, now)
+                documents += await self._apply(session, chat_id, effect, turn, display_name, now)
         log.debug(
             "turn stored in %.1f ms",
             1000 * (time.perf_counter() - understood),
             extra={"who": self.pseudonym(chat_id)},
         )
-        return turn
+        return Handled(turn, tuple(documents))
 
     async def mark_unreachable(self, chat_id: int) -> None:
         async with self._sessions.begin() as session:
@@ -125,7 +146,9 @@ class Assistant:
         turn: Turn,
         display_name: str | None,
         now: datetime,
-    ) -> None:
+    ) -> list[Document]:
+        """Carries out one effect inside the turn's transaction; returns documents to send."""
+        who = {"who": self.pseudonym(chat_id)}
         if isinstance(effect, RecordConsent):
             await conversations.record_consent(
                 session,
@@ -136,11 +159,8 @@ class Assistant:
                 display_name=display_name,
                 now=now,
             )
-            log.info(
-                "consent recorded version=%s",
-                effect.version,
-                extra={"who": self.pseudonym(chat_id)},
-            )
+            await privacy.count(session, "consent_given", now)
+            log.info("consent recorded version=%s", effect.version, extra=who)
         elif isinstance(effect, RecordPrescreening):
             await conversations.record_prescreening(
                 session,
@@ -151,10 +171,18 @@ class Assistant:
                 criteria=[list(c) for c in effect.criteria],
                 now=now,
             )
-            log.info(
-                "prescreening outcome=%s", effect.outcome, extra={"who": self.pseudonym(chat_id)}
-            )
+            await privacy.count(session, f"prescreening_{effect.outcome}", now)
+            log.info("prescreening outcome=%s", effect.outcome, extra=who)
+        elif isinstance(effect, ExportData):
+            data = await privacy.personal_data(session, chat_id)
+            await privacy.audit(session, chat_id, "exported", "self", now)
+            log.info("personal data exported", extra=who)
+            office_email = self._programme.office.email
+            language = turn.state.language
+            return list(export_documents(data, self._catalogue, language, now, office_email))
+        elif isinstance(effect, EraseData):
+            await privacy.erase_person(session, chat_id, now, actor="self")
+            log.info("personal data erased", extra=who)
         elif isinstance(effect, NoteEvent):
-            log.info(
-                "event %s %s", effect.name, effect.detail, extra={"who": self.pseudonym(chat_id)}
-            )
+            log.info("event %s %s", effect.name, effect.detail, extra=who)
+        return []

@@ -12,6 +12,8 @@ from pathlib import Path
 from fluent.runtime import FluentBundle, FluentResource
 
 PRIMARY = "it"
+# The order of the language menu: Italian, then by size of the community in the area.
+MENU_ORDER = ("it", "en", "ro", "ar", "fr", "es")
 RIGHT_TO_LEFT = frozenset({"ar"})
 
 
@@ -40,7 +42,10 @@ class Catalogue:
 
     @property
     def languages(self) -> tuple[str, ...]:
-        return tuple(self._bundles)
+        def rank(code: str) -> tuple[int, str]:
+            return (MENU_ORDER.index(code) if code in MENU_ORDER else len(MENU_ORDER), code)
+
+        return tuple(sorted(self._bundles, key=rank))
 
     def keys(self, language: str = PRIMARY) -> frozenset[str]:
         return frozenset(self._bundles[language]._messages)

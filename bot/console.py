@@ -40,11 +40,16 @@ class ConsoleChat:
         action = self.to_action(line)
         if action is None:
             return None
-        turn = await self._services.assistant.handle(
+        done = await self._services.assistant.handle(
             CONSOLE_CHAT_ID, action, display_name="Console"
         )
-        self.show(turn)
-        return turn
+        self.show(done.turn)
+        for document in done.documents:
+            folder = self._services.settings.var_dir / "exports"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / document.filename).write_bytes(document.content)
+            self._write(f"   📎 {folder / document.filename}")
+        return done.turn
 
     def show(self, turn: Turn) -> None:
         catalogue, language = self._services.catalogue, turn.state.language

@@ -46,11 +46,11 @@ async def run_turn(
     chat_id = update.effective_chat.id
     user = update.effective_user
     started = time.perf_counter()
-    turn = await app.assistant.handle(
+    done = await app.assistant.handle(
         chat_id, action, display_name=user.first_name if user else None
     )
     handled = time.perf_counter()
-    await app.sender.send_turn(chat_id, turn)
+    await app.sender.send_turn(chat_id, done.turn, done.documents)
     log.info(
         "turn %s handled_ms=%.1f sent_ms=%.1f",
         type(action).__name__,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardMarkup, InputFile
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
 from bot.assistant import Assistant
 from bot.catalogue import Catalogue
+from bot.export_doc import Document
 from bot.render import render
 from dialogs.model import Reply, Turn
 
@@ -27,8 +28,21 @@ class TelegramSender:
         self._catalogue = catalogue
         self._assistant = assistant
 
-    async def send_turn(self, chat_id: int, turn: Turn) -> None:
+    async def send_turn(
+        self, chat_id: int, turn: Turn, documents: tuple[Document, ...] = ()
+    ) -> None:
         await self.send_replies(chat_id, turn.replies, turn.state.language)
+        for document in documents:
+            caption = self._catalogue.render(document.caption_key, turn.state.language)
+            try:
+                await self._bot.send_document(
+                    chat_id,
+                    InputFile(document.content, filename=document.filename),
+                    caption=caption,
+                )
+            except Forbidden:
+                await self._assistant.mark_unreachable(chat_id)
+                return
 
     async def send_replies(self, chat_id: int, replies: tuple[Reply, ...], language: str) -> None:
         """Plain text, no parse mode: nothing a user typed can ever become markup."""

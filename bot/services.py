@@ -6,15 +6,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.assistant import Assistant
+from bot.assistant import Assistant, utc_now
 from bot.catalogue import Catalogue
 from bot.logs import pseudonymiser
 from bot.sender import TelegramSender
 from dialogs.eligibility import Rules
 from dialogs.places import Gazetteer
 from nlu.client import NluClient
+from scheduler.maintenance import Retention, start_maintenance
 from store.db import create_engine_async, session_factory
 from store.programme import Programme, load_programme
 from store.settings import Settings
@@ -28,7 +30,16 @@ class Services:
     catalogue: Catalogue
     programme: Programme
     assistant: Assistant
+    retention: Retention
     sender: TelegramSender | None = None  # set once the Telegram bot exists
+    scheduler: AsyncIOScheduler | None = None
+
+    def start_background(self) -> None:
+        self.scheduler = start_maintenance(self.retention, self.settings.timezone)
+
+    def stop_background(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
 
     async def aclose(self) -> None:
         await self.nlu.aclose()
@@ -45,6 +56,7 @@ def rasa_url(settings: Settings) -> str:
 
 def build_services(settings: Settings) -> Services:
     engine = create_engine_async(settings.database_url)
+    sessions = session_factory(engine)
     nlu = NluClient(
         rasa_url(settings),
         settings.rasa_token,
@@ -52,10 +64,12 @@ def build_services(settings: Settings) -> Services:
         cooldown=settings.nlu_cooldown_seconds,
     )
     programme = load_programme(settings.programme_file)
+    catalogue = Catalogue.load(settings.locales_dir)
     assistant = Assistant(
-        session_factory(engine),
+        sessions,
         nlu,
         programme,
+        catalogue,
         confidence_threshold=settings.nlu_confidence_threshold,
         pseudonym=pseudonymiser(settings.var_dir / "pseudonym.key"),
         rules=load_rules(settings.eligibility_file),
@@ -66,7 +80,13 @@ def build_services(settings: Settings) -> Services:
         settings=settings,
         engine=engine,
         nlu=nlu,
-        catalogue=Catalogue.load(settings.locales_dir),
+        catalogue=catalogue,
         programme=programme,
         assistant=assistant,
+        retention=Retention(
+            sessions,
+            inactive_months=settings.retention_inactive_months,
+            idle_days=settings.retention_idle_days,
+            clock=utc_now,
+        ),
     )

@@ -53,6 +53,7 @@ def _start_services(settings: Settings):  # type: ignore[no-untyped-def]
         await application.bot.set_my_commands(
             [BotCommand(name, services.catalogue.render(f"cmd-{name}")) for name in COMMANDS]
         )
+        services.start_background()
         if not await services.nlu.is_ready():
             log.warning("NLU server not ready: free text will use keywords until it is")
         log.info("bot started as @%s", application.bot.username)
@@ -63,6 +64,7 @@ def _start_services(settings: Settings):  # type: ignore[no-untyped-def]
 async def _stop_services(application: Application) -> None:
     services: Services | None = application.bot_data.get("services")
     if services is not None:
+        services.stop_background()
         await services.aclose()
 
 

@@ -30,4 +30,14 @@ class RecordPrescreening:
     criteria: tuple[tuple[str, str, str], ...]  # (criterion, status, reason)
 
 
-Effect = RecordConsent | NoteEvent | RecordPrescreening
+@dataclass(frozen=True)
+class ExportData:
+    """Send the person a document with everything kept about them."""
+
+
+@dataclass(frozen=True)
+class EraseData:
+    """Erase the person's personal data everywhere, keeping only anonymous counts."""
+
+
+Effect = RecordConsent | NoteEvent | RecordPrescreening | ExportData | EraseData

@@ -79,6 +79,8 @@ class Env:
     rules: Rules | None = None
     places: Gazetteer | None = None
     timezone: str = "Europe/Rome"
+    # The languages the catalogue speaks; the first is the default.
+    languages: tuple[str, ...] = ("it",)
 
     @property
     def today(self) -> date:

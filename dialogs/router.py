@@ -10,7 +10,7 @@ The order of checks is the product's safety policy:
 from __future__ import annotations
 
 from dialogs import prescreening, screens
-from dialogs.effects import NoteEvent, RecordConsent
+from dialogs.effects import EraseData, ExportData, NoteEvent, RecordConsent
 from dialogs.events import (
     ButtonPressed,
     CommandIssued,
@@ -25,8 +25,6 @@ from dialogs.intents import INTENTS, NLU_FALLBACK
 from dialogs.keywords import guess_intent, looks_like_distress
 from dialogs.model import Button, Env, Reply, State, Turn
 
-SUPPORTED_LANGUAGES = ("it",)
-
 COMMAND_SCREENS = {
     "help": "help",
     "menu": "menu",
@@ -36,6 +34,7 @@ COMMAND_SCREENS = {
     "operatore": "person",
     "privacy": "privacy",
     "lingua": "language",
+    "cancellami": "delete_data",
 }
 
 INTENT_SCREENS = {
@@ -103,16 +102,25 @@ def _distress(state: State, env: Env) -> Turn:
 
 
 def _start(state: State, event: Started, env: Env) -> Turn:
-    language = _language_from(event.language_code, fallback=state.language)
+    language = _language_from(event.language_code, state.language, env.languages)
     state = state.with_(language=language, misunderstood=0)
     if state.consent_version == env.notice_version:
         return Turn((screens.main_menu("welcome-back"),), state)
     return Turn((screens.consent_request(env, "welcome"),), state.with_(consent_declined=False))
 
 
-def _language_from(code: str | None, fallback: str) -> str:
+def _language_from(code: str | None, fallback: str, supported: tuple[str, ...]) -> str:
     base = (code or "").split("-")[0].lower()
-    return base if base in SUPPORTED_LANGUAGES else fallback
+    return base if base in supported else fallback
+
+
+def _switch_language(state: State, code: str, env: Env) -> Turn:
+    switched = state.with_(language=code)
+    if state.consent_version != env.notice_version:
+        return Turn(
+            (Reply("lang-changed"), screens.consent_request(env, "consent-needed")), switched
+        )
+    return Turn((Reply("lang-changed"), screens.main_menu()), switched)
 
 
 def _consent_answer(state: State, answer: str, env: Env) -> Turn:
@@ -136,11 +144,15 @@ def _consent_answer(state: State, answer: str, env: Env) -> Turn:
 
 def _consent_gate(state: State, event: Event, env: Env) -> Turn:
     """Before consent only public information is given: contacts and the full notice."""
+    if isinstance(event, ButtonPressed) and event.action == "lang" and event.arg in env.languages:
+        return _switch_language(state, event.arg, env)
     if isinstance(event, ButtonPressed) and event.action == "go":
         if event.arg == "person":
             return Turn((_person_before_consent(env),), state)
         if event.arg == "privacy_full":
             return Turn((_privacy_full(env, consented=False),), state)
+        if event.arg == "language":
+            return Turn((screens.languages(env, back=Button("btn-back", "go", "consent")),), state)
     if isinstance(event, CommandIssued) and event.name == "operatore":
         return Turn((_person_before_consent(env),), state)
     key = "consent-renewed" if state.consent_version else "consent-needed"
@@ -185,6 +197,25 @@ def _button(state: State, event: ButtonPressed, env: Env) -> Turn:
         return Turn((screens.main_menu(),), state)
     if event.action == "intent" and event.arg in INTENTS:
         return _intent(event.arg, state.with_(misunderstood=0), env)
+    if event.action == "lang" and event.arg in env.languages:
+        return _switch_language(state, event.arg, env)
+    if event.action == "data":
+        return _data_request(state, event.arg, env)
+    return _unknown_button(state, env)
+
+
+def _data_request(state: State, what: str, env: Env) -> Turn:
+    """The person's own data: see it, or erase it after a clear confirmation."""
+    if what == "export":
+        return Turn((Reply("export-ready", buttons=screens.FOOTER),), state, (ExportData(),))
+    if what == "erase":
+        return show("delete_data", state, env)
+    if what == "erase-yes":
+        done = Reply(
+            "erase-done", buttons=((Button("btn-start-again", "go", "consent"), screens.PERSON),)
+        )
+        # Only the language survives in memory, to say goodbye; the shell erases the rest.
+        return Turn((done,), State(language=state.language), (EraseData(),))
     return _unknown_button(state, env)
 
 
@@ -201,6 +232,8 @@ def _command(state: State, event: CommandIssued, env: Env) -> Turn:
         key = "pre-stopped" if state.flow == prescreening.FLOW else "cancelled"
         stopped = state.with_(misunderstood=0, flow=None, asking=None, answers=())
         return Turn((screens.main_menu(key),), stopped)
+    if event.name == "imieidati":
+        return _data_request(state, "export", env)
     screen = COMMAND_SCREENS.get(event.name)
     if screen is None:
         return Turn((screens.main_menu("unknown-command"),), state)
@@ -215,6 +248,8 @@ def _text(state: State, event: TextSaid, env: Env) -> Turn:
         if event.too_long:
             return Turn((Reply("too-long", buttons=screens.FOOTER),), state)
         return _clarify(state, said, env)
+    if said.intent == "change_language" and said.entity("language") in env.languages:
+        return _switch_language(state.with_(misunderstood=0), str(said.entity("language")), env)
     if said.intent == "check_eligibility" and _prescreening_ready(env):
         return prescreening.begin(state.with_(misunderstood=0), env, event)
     return _intent(said.intent, state.with_(misunderstood=0), env)
@@ -269,10 +304,28 @@ def _screen_reply(screen: str, env: Env) -> Reply:
     if screen == "person":
         return screens.person(env)
     if screen == "privacy":
-        return screens.info("privacy-short", env, (Button("btn-read-all", "go", "privacy_full"),))
+        return screens.info(
+            "privacy-short",
+            env,
+            (Button("btn-my-data", "data", "export"), Button("btn-erase", "data", "erase")),
+            (Button("btn-read-all", "go", "privacy_full"),),
+        )
+    if screen == "my_data":
+        return screens.my_data(env)
+    if screen == "language":
+        return screens.languages(env)
+    if screen == "delete_data":
+        return Reply(
+            "erase-confirm",
+            buttons=(
+                (Button("btn-erase-yes", "data", "erase-yes"),),
+                (Button("btn-erase-no", "go", "privacy"),),
+                *screens.FOOTER,
+            ),
+        )
     if screen == "privacy_full":
         return _privacy_full(env, consented=True)
-    if screen in ("eligibility", "appointments", "courses", "language", "delete_data"):
+    if screen in ("eligibility", "appointments", "courses"):
         return screens.not_ready(screen, env)
     if screen == "help":
         return screens.main_menu("help")

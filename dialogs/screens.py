@@ -23,6 +23,7 @@ SCREENS = (
     "courses",
     "language",
     "delete_data",
+    "my_data",
     "faq_project",
     "faq_internship",
     "faq_documents",
@@ -56,7 +57,26 @@ def consent_request(env: Env, key: str = "consent-notice") -> Reply:
         buttons=(
             (Button("btn-accept", "consent", "yes"), Button("btn-decline", "consent", "no")),
             (Button("btn-read-all", "go", "privacy_full"),),
+            # People who can't read Italian must be able to switch before they can consent.
+            (Button("btn-language", "go", "language"),),
             (PERSON,),
+        ),
+    )
+
+
+def languages(env: Env, back: Button = MENU) -> Reply:
+    rows = tuple((Button(f"lang-name-{code}", "lang", code),) for code in env.languages)
+    return Reply("lang-choose", buttons=(*rows, (back, PERSON)))
+
+
+def my_data(env: Env) -> Reply:
+    return Reply(
+        "data-menu",
+        buttons=(
+            (Button("btn-my-data", "data", "export"),),
+            (Button("btn-erase", "data", "erase"),),
+            (Button("btn-read-all", "go", "privacy_full"),),
+            *FOOTER,
         ),
     )
 

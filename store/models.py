@@ -95,3 +95,28 @@ class Prescreening(Base):
     answers: Mapped[dict[str, str]] = mapped_column(JSON)
     criteria: Mapped[list[list[str]]] = mapped_column(JSON)
     created_at: Mapped[datetime]
+
+
+class FunderCount(Base):
+    """Anonymous monthly counts for the funder's reports; they outlive any erasure."""
+
+    __tablename__ = "funder_counts"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # "2026-11"
+    metric: Mapped[str] = mapped_column(String(64), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditEntry(Base):
+    """Who did what to a beneficiary's data: operators' views, exports, claims, erasures."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(64))  # "self", "retention", or an operator id
+    action: Mapped[str] = mapped_column(String(64))
+    # Null once the person is erased: the entry stays, the link to them does not.
+    beneficiary_id: Mapped[int | None] = mapped_column(
+        ForeignKey("beneficiaries.id", ondelete="SET NULL"), index=True
+    )

@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     nlu_cooldown_seconds: float = 5.0
     nlu_confidence_threshold: float = Field(default=0.55, ge=0, le=1)
 
+    # Retention (privacy notice): inactive profiles are erased after this many months;
+    # conversations of people who never consented are dropped after this many idle days.
+    retention_inactive_months: int = Field(default=24, ge=1)
+    retention_idle_days: int = Field(default=30, ge=1)
+    retention_message_days: int = Field(default=90, ge=1)
+
     programme_file: Path = PROJECT_ROOT / "config" / "programme.yaml"
     eligibility_file: Path = PROJECT_ROOT / "config" / "eligibility.yaml"
     comuni_ambito_file: Path = PROJECT_ROOT / "config" / "comuni_ambito.csv"

@@ -78,9 +78,15 @@ async def start_bot(
 
 @pytest.fixture
 async def bot(
-    bot_env: dict[str, str], emulator: BotApiEmulator, tmp_path: Path
+    request: pytest.FixtureRequest,
+    bot_env: dict[str, str],
+    emulator: BotApiEmulator,
+    tmp_path: Path,
 ) -> AsyncIterator[BotProcess]:
-    process = BotProcess(bot_env, tmp_path / "bot.log")
+    # @pytest.mark.bot_env(NAME="value") adds settings for one test.
+    marker = request.node.get_closest_marker("bot_env")
+    env = {**bot_env, **(marker.kwargs if marker else {})}
+    process = BotProcess(env, tmp_path / "bot.log")
     await start_bot(process, emulator)
     yield process
     code = await process.astop()

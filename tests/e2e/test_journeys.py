@@ -56,6 +56,8 @@ async def test_start_consent_menu(
         "corsi",
         "operatore",
         "privacy",
+        "imieidati",
+        "cancellami",
         "lingua",
         "annulla",
     ]
@@ -89,6 +91,9 @@ async def test_free_text_is_understood(consented_anna: Person, text: str, expect
     assert "🙋 Parla con una persona" in labels(answer)
 
 
+# Which texts a model is unsure about changes with every retraining; a threshold no
+# answer reaches makes every text "unsure", so the journey does not depend on the model.
+@pytest.mark.bot_env(NLU_CONFIDENCE_THRESHOLD="0.9999")
 async def test_low_confidence_asks_back_then_offers_a_person(consented_anna: Person) -> None:
     unsure = await consented_anna.say("blorf zzkq vattelapesca")
     assert "Non sono sicuro" in unsure.text

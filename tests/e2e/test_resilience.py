@@ -34,6 +34,7 @@ async def eventually(condition) -> None:  # type: ignore[no-untyped-def]
             await asyncio.sleep(0.05)
 
 
+@pytest.mark.bot_env(NLU_CONFIDENCE_THRESHOLD="0.9999")
 async def test_a_restarted_bot_continues_every_conversation(
     consented_anna: Person, bot: BotProcess, emulator: BotApiEmulator
 ) -> None:

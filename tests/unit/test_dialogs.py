@@ -18,7 +18,8 @@ from dialogs import (
     Understanding,
     step,
 )
-from dialogs.effects import RecordConsent
+from dialogs.effects import EraseData, ExportData, RecordConsent
+from dialogs.events import Entity
 from dialogs.intents import INTENTS
 from dialogs.model import Office
 
@@ -228,7 +229,9 @@ def test_forged_or_stale_buttons_get_the_menu(event) -> None:  # type: ignore[no
         ("corsi", "not-ready"),
         ("operatore", "person-contacts"),
         ("privacy", "privacy-short"),
-        ("lingua", "not-ready"),
+        ("lingua", "lang-choose"),
+        ("imieidati", "export-ready"),
+        ("cancellami", "erase-confirm"),
         ("annulla", "cancelled"),
         ("boh", "unknown-command"),
     ],
@@ -262,3 +265,67 @@ def test_start_after_consent_welcomes_back() -> None:
 
 def test_start_keeps_italian_for_unsupported_languages() -> None:
     assert step(State(), Started("xx"), ENV).state.language == "it"
+
+
+# --- language ------------------------------------------------------------------------
+
+MULTI = Env(
+    now=ENV.now, office=OFFICE, notice_version="v2", languages=("it", "en", "ro", "ar", "fr", "es")
+)
+
+
+def test_start_takes_the_telegram_language_when_supported() -> None:
+    assert step(State(), Started("ro-RO"), MULTI).state.language == "ro"
+    assert step(State(), Started("de"), MULTI).state.language == "it"
+
+
+def test_the_language_can_change_before_consent_and_the_notice_follows() -> None:
+    menu = step(State(), ButtonPressed("go", "language"), MULTI)
+    assert keys(menu) == ["lang-choose"]
+    assert ("lang", "ar") in actions(menu) and ("go", "consent") in actions(menu)
+    switched = step(State(), ButtonPressed("lang", "ar"), MULTI)
+    assert switched.state.language == "ar"
+    assert keys(switched) == ["lang-changed", "consent-needed"]
+
+
+def test_change_language_by_free_text() -> None:
+    said = TextSaid(
+        "can we speak english?",
+        Understanding("change_language", 0.9, (), (Entity("language", "en"),)),
+    )
+    turn = step(CONSENTED, said, MULTI)
+    assert (turn.state.language, keys(turn)) == ("en", ["lang-changed", "menu"])
+    unsupported = TextSaid(
+        "parliamo tedesco", Understanding("change_language", 0.9, (), (Entity("language", "de"),))
+    )
+    assert keys(step(CONSENTED, unsupported, MULTI)) == ["lang-choose"]
+
+
+def test_an_unsupported_language_button_is_refused() -> None:
+    turn = step(CONSENTED, ButtonPressed("lang", "xx"), MULTI)
+    assert turn.state.language == "it"
+    assert keys(turn) == ["button-expired"]
+
+
+# --- the person's own data -----------------------------------------------------------
+
+
+def test_export_is_an_effect_with_a_reply() -> None:
+    turn = step(CONSENTED, ButtonPressed("data", "export"), ENV)
+    assert keys(turn) == ["export-ready"]
+    assert turn.effects == (ExportData(),)
+
+
+def test_erasure_asks_first_then_erases_and_forgets_the_state() -> None:
+    asked = step(CONSENTED.with_(language="it", misunderstood=1), CommandIssued("cancellami"), ENV)
+    assert keys(asked) == ["erase-confirm"]
+    assert asked.effects == ()
+    kept = step(asked.state, ButtonPressed("go", "privacy"), ENV)
+    assert keys(kept) == ["privacy-short"] and kept.effects == ()
+    erased = step(asked.state, ButtonPressed("data", "erase-yes"), ENV)
+    assert erased.effects == (EraseData(),)
+    assert erased.state == State(language="it")
+
+
+def test_delete_my_data_intent_asks_for_confirmation() -> None:
+    assert keys(step(CONSENTED, said("delete_my_data"), ENV)) == ["erase-confirm"]

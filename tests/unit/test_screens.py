@@ -110,7 +110,7 @@ def test_no_screen_is_a_dead_end() -> None:
         assert buttons, [r.key for r in turn.replies]
         shows_contacts = any(r.key in ("person-contacts", "consent-declined") for r in turn.replies)
         assert shows_contacts or ("go", "person") in buttons, [r.key for r in turn.replies]
-        way_back = {("go", "menu"), ("go", "consent"), ("consent", "yes")} | {
+        way_back = {("go", "menu"), ("go", "consent"), ("go", "privacy"), ("consent", "yes")} | {
             ("go", s) for s in ("eligibility", "appointments", "courses")
         }
         assert buttons & way_back, [r.key for r in turn.replies]

@@ -1,0 +1,60 @@
+"""The daily retention job: old profiles are erased, as the privacy notice promises.
+
+It runs in the bot process on APScheduler's asyncio scheduler. The job itself is a plain
+coroutine over the database, so a test can run it with any clock.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from store import privacy
+
+log = logging.getLogger(__name__)
+
+RETENTION_JOB_ID = "daily-retention"
+
+
+class Retention:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        inactive_months: int,
+        idle_days: int,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._sessions = sessions
+        self._inactive_months = inactive_months
+        self._idle_days = idle_days
+        self._clock = clock
+
+    async def run(self) -> dict[str, int]:
+        async with self._sessions.begin() as session:
+            return await privacy.apply_retention(
+                session,
+                self._clock(),
+                inactive_months=self._inactive_months,
+                idle_days=self._idle_days,
+            )
+
+
+def start_maintenance(retention: Retention, timezone: str) -> AsyncIOScheduler:
+    """Every night at 03:15 local time, when nobody is chatting."""
+    scheduler = AsyncIOScheduler(timezone=timezone)
+    scheduler.add_job(
+        retention.run,
+        CronTrigger(hour=3, minute=15, timezone=timezone),
+        id=RETENTION_JOB_ID,
+        replace_existing=True,
+        coalesce=True,
+        misfire_grace_time=6 * 3600,
+    )
+    scheduler.start()
+    return scheduler
