@@ -97,8 +97,9 @@ async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_foreign_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Groups other than the operators' own: point people to the private chat, store nothing."""
-    await services(context).sender.send_replies(
-        update.effective_chat.id, (Reply("group-not-supported"),), "it"
+    app = services(context)
+    await app.sender.send_replies(
+        update.effective_chat.id, (Reply("group-not-supported"),), telegram_language(update, app)
     )
 
 
@@ -115,12 +116,21 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_chat.type != "private":
         return
     key = "busy-retry" if isinstance(error, OperationalError) else "error-generic"
+    app = services(context)
     try:
-        await services(context).sender.send_replies(
-            update.effective_chat.id, (Reply(key, buttons=FOOTER),), "it"
+        await app.sender.send_replies(
+            update.effective_chat.id, (Reply(key, buttons=FOOTER),), telegram_language(update, app)
         )
     except (TelegramError, OperationalError) as exc:
         log.error("could not apologise: %s", type(exc).__name__)
+
+
+def telegram_language(update: Update, app: Services) -> str:
+    """The client's language when we speak it. Used where the conversation state is not at
+    hand (errors, foreign groups): reading it could fail in the same way."""
+    user = update.effective_user
+    code = ((user.language_code if user else None) or "").split("-")[0]
+    return code if code in app.catalogue.languages else "it"
 
 
 def non_text_kind(message: Message) -> str:

@@ -23,6 +23,8 @@ COMMANDS = (
     "corsi",
     "operatore",
     "privacy",
+    "imieidati",
+    "cancellami",
     "lingua",
     "annulla",
 )
@@ -50,15 +52,24 @@ def _start_services(settings: Settings):  # type: ignore[no-untyped-def]
         services = build_services(settings)
         services.sender = TelegramSender(application.bot, services.catalogue, services.assistant)
         application.bot_data["services"] = services
-        await application.bot.set_my_commands(
-            [BotCommand(name, services.catalogue.render(f"cmd-{name}")) for name in COMMANDS]
-        )
+        await set_commands(application, services)
         services.start_background()
         if not await services.nlu.is_ready():
             log.warning("NLU server not ready: free text will use keywords until it is")
         log.info("bot started as @%s", application.bot.username)
 
     return post_init
+
+
+async def set_commands(application: Application, services: Services) -> None:
+    """The command menu in Italian by default, and in each language we speak for clients
+    set to that language."""
+    catalogue = services.catalogue
+    for language in (None, *catalogue.languages):
+        commands = [
+            BotCommand(name, catalogue.render(f"cmd-{name}", language or "it")) for name in COMMANDS
+        ]
+        await application.bot.set_my_commands(commands, language_code=language)
 
 
 async def _stop_services(application: Application) -> None:

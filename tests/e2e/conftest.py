@@ -92,6 +92,18 @@ async def bot(
     code = await process.astop()
     assert code in (0, None), f"the bot exited with {code}:\n{process.log()[-3000:]}"
     assert "Traceback" not in process.log(), process.log()[-5000:]
+    assert_no_personal_data_in(process.log(), emulator)
+
+
+def assert_no_personal_data_in(log: str, emulator: BotApiEmulator) -> None:
+    """Logs hold pseudonyms, event names and timings: never what people wrote, nor names."""
+    for update in emulator.injected:
+        message = update.get("message") or update.get("edited_message") or {}
+        said = message.get("text", "")
+        if len(said) > 3 and not said.startswith("/"):
+            assert said not in log, f"message text in the log: {said!r}"
+        first_name = message.get("from", {}).get("first_name", "")
+        assert not first_name or first_name not in log, f"a name in the log: {first_name!r}"
 
 
 @pytest.fixture

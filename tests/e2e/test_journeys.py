@@ -47,7 +47,8 @@ async def test_start_consent_menu(
 
     commands = emulator.calls_to("setMyCommands")
     assert commands, "setMyCommands was not called"
-    names = [c["command"] for c in commands[-1].params["commands"]]
+    default = next(c for c in commands if "language_code" not in c.params)
+    names = [c["command"] for c in default.params["commands"]]
     assert names == [
         "start",
         "help",
@@ -61,6 +62,8 @@ async def test_start_consent_menu(
         "lingua",
         "annulla",
     ]
+    per_language = {c.params.get("language_code") for c in commands}
+    assert {"it", "en", "ro", "ar", "fr", "es"} <= per_language
 
 
 async def test_declining_consent_stores_nothing_and_gives_the_office(

@@ -70,6 +70,7 @@ async def test_language_from_telegram_and_switching_mid_flow(bot, emulator: BotA
     await ion.reply()
     await ion.command("/requisiti")
     await ion.reply()
+    assert "45" not in (await ion.say("am 45 de ani")).text  # answered: the next question comes
     switched_menu = await ion.command("/lingua")
     assert "🇮🇹 Italiano" in [t for row in switched_menu.buttons for t, _ in row]
     changed = await ion.press("Italiano")
