@@ -19,17 +19,21 @@ from bot.catalogue import Catalogue
 from bot.export_doc import Document, export_documents
 from dialogs import Env, Event, TextSaid, Turn, Understanding, step
 from dialogs.effects import (
+    CloseHandoff,
     Effect,
     EraseData,
     ExportData,
     NoteEvent,
+    OpenHandoff,
     RecordConsent,
     RecordPrescreening,
+    RelayToOperators,
 )
 from dialogs.eligibility import Rules
+from dialogs.office_hours import OfficeHours
 from dialogs.places import Gazetteer
 from nlu.client import NluClient, NluUnavailable
-from store import conversations, privacy
+from store import conversations, handoffs, privacy
 from store.programme import Programme
 
 log = logging.getLogger(__name__)
@@ -44,6 +48,8 @@ class Handled:
 
     turn: Turn
     documents: tuple[Document, ...] = ()
+    # Effects that need the operators' group: carried out by the Telegram side.
+    after: tuple[Effect, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,8 +76,12 @@ class Assistant:
         rules: Rules | None = None,
         places: Gazetteer | None = None,
         timezone: str = "Europe/Rome",
+        hours: OfficeHours | None = None,
+        operators_available: bool = False,
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
+        self.hours = hours
+        self.operators_available = operators_available
         self._rules = rules
         self._places = places
         self._timezone = timezone
@@ -97,6 +107,8 @@ class Assistant:
             places=self._places,
             timezone=self._timezone,
             languages=self._catalogue.languages,
+            hours=self.hours,
+            operators_available=self.operators_available,
         )
         understood = time.perf_counter()
         documents: list[Document] = []
@@ -107,12 +119,22 @@ class Assistant:
             await conversations.touch(session, chat_id, display_name, now)
             for effect in turn.effects:
                 documents += await self._apply(session, chat_id, effect, turn, display_name, now)
+            if (
+                isinstance(event, TextSaid)
+                and turn.state.consent_version
+                and not turn.state.handoff
+            ):
+                # The last few texts, for the case card if a person is needed later.
+                await handoffs.remember_text(session, chat_id, event.text, now)
         log.debug(
             "turn stored in %.1f ms",
             1000 * (time.perf_counter() - understood),
             extra={"who": self.pseudonym(chat_id)},
         )
-        return Handled(turn, tuple(documents))
+        after = tuple(
+            e for e in turn.effects if isinstance(e, OpenHandoff | RelayToOperators | CloseHandoff)
+        )
+        return Handled(turn, tuple(documents), after)
 
     async def mark_unreachable(self, chat_id: int) -> None:
         async with self._sessions.begin() as session:

@@ -22,6 +22,7 @@ from telegram.ext import (
 from bot.assistant import UserText
 from bot.render import decode_callback
 from dialogs import CommandIssued, Event, MessageEdited, NonTextSent, Reply, Started
+from dialogs.effects import CloseHandoff, Effect, OpenHandoff, RelayToOperators
 from dialogs.screens import FOOTER
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ async def run_turn(
     )
     handled = time.perf_counter()
     await app.sender.send_turn(chat_id, done.turn, done.documents)
+    await carry_out_for_operators(app, update, done.after)
     log.info(
         "turn %s handled_ms=%.1f sent_ms=%.1f",
         type(action).__name__,
@@ -58,6 +60,27 @@ async def run_turn(
         1000 * (time.perf_counter() - handled),
         extra={"who": app.assistant.pseudonym(chat_id)},
     )
+
+
+async def carry_out_for_operators(
+    app: Services, update: Update, effects: tuple[Effect, ...]
+) -> None:
+    """Handoff effects go to the operators' desk, after the person's replies are out."""
+    if app.desk is None:
+        return
+    user = update.effective_user
+    name = user.first_name if user else None
+    message = update.effective_message
+    for effect in effects:
+        if isinstance(effect, OpenHandoff):
+            await app.desk.open(update.effective_chat.id, effect.reason, effect.urgent, name)
+        elif isinstance(effect, RelayToOperators) and message is not None:
+            if update.edited_message is not None:
+                await app.desk.relay_edit(message)
+            else:
+                await app.desk.relay_in(message, name)
+        elif isinstance(effect, CloseHandoff):
+            await app.desk.closed_by_person(update.effective_chat.id)
 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -150,7 +173,7 @@ def register(application: Application, operator_chat_id: int | None) -> None:
             MessageHandler(private & new & filters.COMMAND, on_command),
             MessageHandler(private & new & filters.TEXT, on_text),
             MessageHandler(private & new, on_non_text),
-            CallbackQueryHandler(on_button),
+            CallbackQueryHandler(on_button, pattern=r"^(?!op:)"),
             MessageHandler(
                 groups & new & (filters.COMMAND | filters.StatusUpdate.NEW_CHAT_MEMBERS),
                 on_foreign_group,

@@ -7,11 +7,14 @@ from pathlib import Path
 
 import yaml
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from telegram import Bot
 
 from bot.assistant import Assistant, utc_now
 from bot.catalogue import Catalogue
 from bot.logs import pseudonymiser
+from bot.operators.access import OperatorAccess
+from bot.operators.desk import OperatorDesk
 from bot.sender import TelegramSender
 from dialogs.eligibility import Rules
 from dialogs.places import Gazetteer
@@ -26,16 +29,40 @@ from store.settings import Settings
 class Services:
     settings: Settings
     engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
     nlu: NluClient
     catalogue: Catalogue
     programme: Programme
     assistant: Assistant
     retention: Retention
     sender: TelegramSender | None = None  # set once the Telegram bot exists
+    desk: OperatorDesk | None = None  # set when an operators' group is configured
+    access: OperatorAccess | None = None
     scheduler: AsyncIOScheduler | None = None
 
     def start_background(self) -> None:
         self.scheduler = start_maintenance(self.retention, self.settings.timezone)
+        if self.desk is not None:
+            self.scheduler.add_job(self.desk.reannounce, "interval", minutes=1, id="reannounce")
+
+    def attach_telegram(self, bot: Bot) -> None:
+        """The parts that need the Bot: sending, and the operators' desk if configured."""
+        self.sender = TelegramSender(bot, self.catalogue, self.assistant)
+        group = self.settings.operator_chat_id
+        if group is None:
+            return
+        self.access = OperatorAccess(bot, group, self.settings.operator_allow_list)
+        self.desk = OperatorDesk(
+            bot,
+            group,
+            self.sessions,
+            self.catalogue,
+            hours=self.assistant.hours,
+            reannounce_minutes=self.programme.reannounce_minutes,
+            timezone=self.settings.timezone,
+            clock=utc_now,
+        )
+        self.assistant.operators_available = True
 
     def stop_background(self) -> None:
         if self.scheduler is not None:
@@ -75,10 +102,12 @@ def build_services(settings: Settings) -> Services:
         rules=load_rules(settings.eligibility_file),
         places=Gazetteer.from_csv(settings.comuni_ambito_file, settings.comuni_italia_file),
         timezone=settings.timezone,
+        hours=programme.hours(settings.timezone, utc_now().date()),
     )
     return Services(
         settings=settings,
         engine=engine,
+        sessions=sessions,
         nlu=nlu,
         catalogue=catalogue,
         programme=programme,
@@ -87,6 +116,7 @@ def build_services(settings: Settings) -> Services:
             sessions,
             inactive_months=settings.retention_inactive_months,
             idle_days=settings.retention_idle_days,
+            message_days=settings.retention_message_days,
             clock=utc_now,
         ),
     )

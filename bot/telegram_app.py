@@ -8,8 +8,8 @@ from telegram import BotCommand, Update
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot import handlers
+from bot.operators import handlers as operator_handlers
 from bot.ordering import PerChatUpdateProcessor
-from bot.sender import TelegramSender
 from bot.services import Services, build_services
 from store.settings import Settings
 
@@ -44,13 +44,15 @@ def build_application(settings: Settings) -> Application:
         .build()
     )
     handlers.register(application, settings.operator_chat_id)
+    if settings.operator_chat_id is not None:
+        operator_handlers.register(application, settings.operator_chat_id)
     return application
 
 
 def _start_services(settings: Settings):  # type: ignore[no-untyped-def]
     async def post_init(application: Application) -> None:
         services = build_services(settings)
-        services.sender = TelegramSender(application.bot, services.catalogue, services.assistant)
+        services.attach_telegram(application.bot)
         application.bot_data["services"] = services
         await set_commands(application, services)
         services.start_background()

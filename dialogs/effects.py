@@ -40,4 +40,31 @@ class EraseData:
     """Erase the person's personal data everywhere, keeping only anonymous counts."""
 
 
-Effect = RecordConsent | NoteEvent | RecordPrescreening | ExportData | EraseData
+@dataclass(frozen=True)
+class OpenHandoff:
+    """Hand the conversation to the operators (or mark an open one urgent)."""
+
+    reason: str  # asked, distress, misunderstood
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class CloseHandoff:
+    by: str  # beneficiary, operator
+
+
+@dataclass(frozen=True)
+class RelayToOperators:
+    """Copy what the person just sent into their topic in the operators' group."""
+
+
+Effect = (
+    RecordConsent
+    | NoteEvent
+    | RecordPrescreening
+    | ExportData
+    | EraseData
+    | OpenHandoff
+    | CloseHandoff
+    | RelayToOperators
+)

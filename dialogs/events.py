@@ -64,4 +64,23 @@ class MessageEdited:
     text: str = field(default="", repr=False)
 
 
-Event = Started | CommandIssued | TextSaid | ButtonPressed | NonTextSent | MessageEdited
+@dataclass(frozen=True)
+class OperatorJoined:
+    """An operator opened the conversation from the group (/scrivi)."""
+
+
+@dataclass(frozen=True)
+class OperatorClosed:
+    """An operator closed the conversation: it is back with the assistant."""
+
+
+Event = (
+    Started
+    | CommandIssued
+    | TextSaid
+    | ButtonPressed
+    | NonTextSent
+    | MessageEdited
+    | OperatorJoined
+    | OperatorClosed
+)

@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 
 from dialogs.effects import Effect
 from dialogs.eligibility import Rules
+from dialogs.office_hours import OfficeHours
 from dialogs.places import Gazetteer
 
-Params = Mapping[str, str | int | float]
+Params = Mapping[str, str | int | float | datetime]
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class State:
     answers: tuple[tuple[str, str], ...] = ()
     # Facts the person mentioned on the way ("ho 45 anni"), so they are not asked again.
     noted: tuple[tuple[str, str], ...] = ()
+    # True while operators have the conversation: messages go to them, not to the bot.
+    handoff: bool = False
 
     def with_(self, **changes: Any) -> State:
         return replace(self, **changes)
@@ -81,6 +84,9 @@ class Env:
     timezone: str = "Europe/Rome"
     # The languages the catalogue speaks; the first is the default.
     languages: tuple[str, ...] = ("it",)
+    hours: OfficeHours | None = None
+    # Whether an operators' group is configured to take conversations over.
+    operators_available: bool = False
 
     @property
     def today(self) -> date:

@@ -9,7 +9,7 @@ The order of checks is the product's safety policy:
 
 from __future__ import annotations
 
-from dialogs import prescreening, screens
+from dialogs import handoff, prescreening, screens
 from dialogs.effects import EraseData, ExportData, NoteEvent, RecordConsent
 from dialogs.events import (
     ButtonPressed,
@@ -17,6 +17,8 @@ from dialogs.events import (
     Event,
     MessageEdited,
     NonTextSent,
+    OperatorClosed,
+    OperatorJoined,
     Started,
     TextSaid,
     Understanding,
@@ -73,8 +75,16 @@ MISUNDERSTANDINGS_BEFORE_PERSON = 2
 
 
 def step(state: State, event: Event, env: Env) -> Turn:
+    if isinstance(event, OperatorJoined):
+        return Turn((), state.with_(handoff=True))
+    if isinstance(event, OperatorClosed):
+        return handoff.close(state, by="operator")
     if _is_distress(event):
-        return _distress(state, env)
+        return handoff.urgent(state, env)
+    if state.handoff:
+        during = _during_handoff(state, event)
+        if during is not None:
+            return during
     if isinstance(event, Started):
         return _start(state, event, env)
     if isinstance(event, ButtonPressed) and event.action == "consent":
@@ -93,12 +103,13 @@ def _is_distress(event: Event) -> bool:
     return False
 
 
-def _distress(state: State, env: Env) -> Turn:
-    return Turn(
-        screens.distress(env),
-        state.with_(misunderstood=0),
-        (NoteEvent("distress"),),
+def _during_handoff(state: State, event: Event) -> Turn | None:
+    leaving = (isinstance(event, ButtonPressed) and event.action == "handoff") or (
+        isinstance(event, CommandIssued) and event.name == "annulla"
     )
+    if leaving:
+        return handoff.close(state, by="beneficiary")
+    return handoff.during(state, event)
 
 
 def _start(state: State, event: Started, env: Env) -> Turn:
@@ -283,7 +294,7 @@ def _clarify(state: State, said: Understanding, env: Env) -> Turn:
 
 def _intent(intent: str, state: State, env: Env) -> Turn:
     if intent == "distress":
-        return _distress(state, env)
+        return handoff.urgent(state, env)
     if intent in INTENT_SMALL_TALK:
         return Turn((screens.main_menu(INTENT_SMALL_TALK[intent]),), state)
     screen = INTENT_SCREENS.get(intent)
@@ -295,6 +306,8 @@ def _intent(intent: str, state: State, env: Env) -> Turn:
 def show(screen: str, state: State, env: Env) -> Turn:
     if screen == "eligibility" and _prescreening_ready(env):
         return prescreening.begin(state, env)
+    if screen == "person" and env.operators_available:
+        return handoff.request(state, env)
     return Turn((_screen_reply(screen, env),), state)
 
 

@@ -28,8 +28,10 @@ class Retention:
         *,
         inactive_months: int,
         idle_days: int,
+        message_days: int = 90,
         clock: Callable[[], datetime],
     ) -> None:
+        self._message_days = message_days
         self._sessions = sessions
         self._inactive_months = inactive_months
         self._idle_days = idle_days
@@ -42,6 +44,7 @@ class Retention:
                 self._clock(),
                 inactive_months=self._inactive_months,
                 idle_days=self._idle_days,
+                message_days=self._message_days,
             )
 
 

@@ -120,3 +120,62 @@ class AuditEntry(Base):
     beneficiary_id: Mapped[int | None] = mapped_column(
         ForeignKey("beneficiaries.id", ondelete="SET NULL"), index=True
     )
+
+
+class Handoff(Base):
+    """A conversation handed to the operators. Keyed by Telegram id, not by profile:
+    distress is handed off even before consent (vital interest)."""
+
+    __tablename__ = "handoffs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    status: Mapped[str] = mapped_column(String(16))  # open, claimed, closed
+    reason: Mapped[str] = mapped_column(String(32))
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    opened_at: Mapped[datetime]
+    announced_at: Mapped[datetime]
+    card_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    claimed_by: Mapped[int | None] = mapped_column(BigInteger)
+    claimed_by_name: Mapped[str | None] = mapped_column(String(128))
+    claimed_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    closed_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class OperatorTopic(Base):
+    """The one forum topic of each person in the operators' group, reused across handoffs."""
+
+    __tablename__ = "operator_topics"
+
+    telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    thread_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    created_at: Mapped[datetime]
+
+
+class RelayedMessage(Base):
+    """A message copied between the person's chat and their topic, for replies and edits."""
+
+    __tablename__ = "relayed_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    handoff_id: Mapped[int] = mapped_column(
+        ForeignKey("handoffs.id", ondelete="CASCADE"), index=True
+    )
+    direction: Mapped[str] = mapped_column(String(8))  # in (to operators), out (to the person)
+    private_message_id: Mapped[int] = mapped_column(BigInteger)
+    group_message_id: Mapped[int] = mapped_column(BigInteger)
+    text: Mapped[str | None] = mapped_column(String(4096))
+    at: Mapped[datetime]
+
+
+class RecentMessage(Base):
+    """The last few texts a person wrote, so a case card can show what led to a handoff.
+    Only the newest three are kept, and none older than the retention period."""
+
+    __tablename__ = "recent_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    text: Mapped[str] = mapped_column(String(4096))
+    at: Mapped[datetime]

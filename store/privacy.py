@@ -16,6 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from store import handoffs
 from store.conversations import find_beneficiary
 from store.models import (
     AuditEntry,
@@ -63,6 +64,7 @@ async def personal_data(session: AsyncSession, telegram_id: int) -> dict[str, An
         .where(Prescreening.beneficiary_id == person.id)
         .order_by(Prescreening.id)
     )
+    data["messages"] = await handoffs.recent_texts(session, telegram_id)
     data["prescreenings"] = [
         {
             "at": p.created_at.isoformat(),
@@ -84,6 +86,7 @@ async def erase_person(session: AsyncSession, telegram_id: int, now: datetime, a
     """Erases one person everywhere. Returns False when nothing was kept about them."""
     person = await find_beneficiary(session, telegram_id)
     conversation = await session.get(Conversation, telegram_id)
+    await handoffs.erase(session, telegram_id)
     if person is None and conversation is None:
         return False
     if person is not None:
@@ -126,11 +129,15 @@ async def count(session: AsyncSession, metric: str, now: datetime) -> None:
 
 
 async def apply_retention(
-    session: AsyncSession, now: datetime, *, inactive_months: int, idle_days: int
+    session: AsyncSession,
+    now: datetime,
+    *,
+    inactive_months: int,
+    idle_days: int,
+    message_days: int = 90,
 ) -> dict[str, int]:
-    """Erases profiles inactive for `inactive_months`, and conversations of people who never
-    consented once idle for `idle_days`. Message texts are kept by the handoff feature,
-    which adds its own clean-up here."""
+    """Erases profiles inactive for `inactive_months`, conversations of people who never
+    consented once idle for `idle_days`, and message texts older than `message_days`."""
     cutoff = now - timedelta(days=30 * inactive_months)
     stale = await session.scalars(
         select(Beneficiary.telegram_id).where(Beneficiary.last_seen_at < cutoff)
@@ -144,6 +151,11 @@ async def apply_retention(
         .where(Conversation.updated_at < now - timedelta(days=idle_days))
         .where(Conversation.telegram_id.not_in(consented))
     )
-    result = {"profiles_erased": erased, "idle_conversations_deleted": idle.rowcount or 0}
+    texts = await handoffs.forget_old_texts(session, now, message_days)
+    result = {
+        "profiles_erased": erased,
+        "idle_conversations_deleted": idle.rowcount or 0,
+        "message_texts_forgotten": texts,
+    }
     log.info("retention applied %s", result)
     return result

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+import holidays
 import yaml
 
 from dialogs.model import Office
+from dialogs.office_hours import OfficeHours
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,13 @@ class Programme:
     privacy_notice_version: str
     controller: str
     office: Office
+    office_hours: dict[str, list[str]] = field(default_factory=dict)
+    reannounce_minutes: int = 15
+
+    def hours(self, timezone: str, today: date) -> OfficeHours:
+        """Opening hours with Italy's public holidays for this year and the next."""
+        closed = holidays.country_holidays("IT", years=(today.year, today.year + 1))
+        return OfficeHours.from_mapping(self.office_hours, timezone, closed.keys())
 
 
 def load_programme(path: Path) -> Programme:
@@ -23,4 +33,6 @@ def load_programme(path: Path) -> Programme:
         privacy_notice_version=str(data["privacy_notice_version"]),
         controller=str(data["controller"]),
         office=Office(**{k: str(v) for k, v in data["office"].items()}),
+        office_hours={day: list(spans) for day, spans in (data.get("office_hours") or {}).items()},
+        reannounce_minutes=int(data.get("reannounce_minutes", 15)),
     )

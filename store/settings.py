@@ -18,6 +18,8 @@ class Settings(BaseSettings):
     telegram_api_url: str = "https://api.telegram.org"
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'proximity.sqlite3'}"
     operator_chat_id: int | None = None
+    # Optional: only these Telegram user ids (comma-separated) may act as operators.
+    operator_ids: str = ""
     timezone: str = "Europe/Rome"
     webhook_url: str = ""
     webhook_secret: str = ""
@@ -60,6 +62,12 @@ class Settings(BaseSettings):
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def operator_allow_list(self) -> frozenset[int]:
+        return frozenset(
+            int(part) for part in self.operator_ids.replace(" ", "").split(",") if part
+        )
 
     @property
     def uses_telegram(self) -> bool:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select, text
 
 from dialogs import State
 from scheduler.maintenance import Retention
-from store import conversations, privacy
+from store import conversations, handoffs, privacy
 from store.db import create_engine_async, session_factory
 from store.migrate import upgrade
 from store.models import AuditEntry, Base, FunderCount
@@ -55,6 +55,10 @@ async def fill(sessions, telegram_id: int, name: str, now: datetime = NOW) -> No
             now=now,
         )
         await privacy.audit(session, telegram_id, "exported", "self", now)
+        await handoffs.remember_text(session, telegram_id, f"mi chiamo {name}", now)
+        handoff, _ = await handoffs.open_handoff(session, telegram_id, "asked", False, now)
+        await handoffs.set_topic(session, telegram_id, telegram_id + 10_000_000, now)
+        await handoffs.record_relay(session, handoff, "in", 5, 6, f"sono {name}", now)
         await privacy.count(session, "consent_given", now)
 
 
@@ -120,7 +124,11 @@ async def test_retention_with_a_controlled_clock(sessions) -> None:  # type: ign
         await conversations.save_state(session, 4, State(), NOW - timedelta(days=2))
 
     retention = Retention(sessions, inactive_months=24, idle_days=30, clock=lambda: NOW)
-    assert await retention.run() == {"profiles_erased": 1, "idle_conversations_deleted": 1}
+    assert await retention.run() == {
+        "profiles_erased": 1,
+        "idle_conversations_deleted": 1,
+        "message_texts_forgotten": 2,  # Recente kept, but their texts are over 90 days old
+    }
 
     remaining = await everything_in_the_database(sessions)
     assert "Vecchio" not in remaining and "Recente" in remaining

@@ -1,0 +1,1 @@
+"""The operators' side: their Telegram group with one topic per person, and handoffs."""

@@ -1,0 +1,125 @@
+"""PTB handlers for the operators' group. Every one checks the caller is an operator:
+membership is asked of Telegram, and callback data is only an id to look up."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from typing import TYPE_CHECKING
+
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from dialogs import OperatorClosed, OperatorJoined
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return context.application.bot_data["services"]
+
+
+async def _is_operator(update: Update, app: Services) -> bool:
+    assert app.access is not None
+    user = update.effective_user
+    return await app.access.is_operator(user.id if user else None)
+
+
+async def tell_person_it_is_closed(app: Services, telegram_id: int) -> None:
+    done = await app.assistant.handle(telegram_id, OperatorClosed())
+    assert app.sender is not None
+    await app.sender.send_turn(telegram_id, done.turn)
+
+
+async def on_topic_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    app = services(context)
+    message = update.effective_message
+    if not message.is_topic_message or not await _is_operator(update, app):
+        return  # the group's General chat, or someone who is not an operator
+    assert app.desk is not None
+    await app.desk.relay_out(message, update.effective_user)
+
+
+async def on_close_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    app = services(context)
+    message = update.effective_message
+    assert app.desk is not None
+    if not await _is_operator(update, app):
+        await message.reply_text(app.catalogue.render("op-not-operator"))
+        return
+    handoff_id = await app.desk.active_in_thread(message.message_thread_id or 0)
+    if handoff_id is None:
+        await message.reply_text(app.catalogue.render("op-no-handoff"))
+        return
+    telegram_id = await app.desk.close(handoff_id, update.effective_user.first_name)
+    if telegram_id is not None:
+        await tell_person_it_is_closed(app, telegram_id)
+
+
+async def on_write_first(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    app = services(context)
+    message = update.effective_message
+    assert app.desk is not None
+    if not await _is_operator(update, app):
+        await message.reply_text(app.catalogue.render("op-not-operator"))
+        return
+    if not context.args or not context.args[0].isdigit():
+        await message.reply_text(app.catalogue.render("op-scrivi-usage"))
+        return
+    telegram_id = int(context.args[0])
+    if not await app.desk.write_first(telegram_id, update.effective_user):
+        await message.reply_text(app.catalogue.render("op-scrivi-unknown"))
+        return
+    await app.assistant.handle(telegram_id, OperatorJoined())
+
+
+async def on_operator_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    app = services(context)
+    query = update.callback_query
+    assert app.desk is not None
+    if not await _is_operator(update, app):
+        with contextlib.suppress(BadRequest):
+            await query.answer(app.catalogue.render("op-not-operator"), show_alert=True)
+        return
+    _, action, raw_id = (query.data or "").split(":", 2) + ["", ""][
+        : 3 - len((query.data or "").split(":"))
+    ]
+    if not raw_id.isdigit():
+        with contextlib.suppress(BadRequest):
+            await query.answer()
+        return
+    note = None
+    if action == "claim":
+        note = await app.desk.claim(int(raw_id), update.effective_user)
+    elif action == "close":
+        telegram_id = await app.desk.close(int(raw_id), update.effective_user.first_name)
+        if telegram_id is not None:
+            await tell_person_it_is_closed(app, telegram_id)
+    with contextlib.suppress(BadRequest):
+        await query.answer(note or None, show_alert=bool(note))
+
+
+def register(application: Application, group_id: int) -> None:
+    in_group = filters.Chat(group_id)
+    application.add_handlers(
+        [
+            CallbackQueryHandler(on_operator_button, pattern=r"^op:"),
+            CommandHandler("chiudi", on_close_command, filters=in_group),
+            CommandHandler("scrivi", on_write_first, filters=in_group),
+            MessageHandler(
+                in_group & filters.UpdateType.MESSAGE & ~filters.COMMAND, on_topic_message
+            ),
+        ],
+        group=-1,  # before the beneficiaries' handlers, which must never see these
+    )

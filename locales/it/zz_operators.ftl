@@ -1,0 +1,42 @@
+## Testi per gli operatori (solo in italiano: il gruppo degli operatori lavora in italiano)
+
+op-card =
+    { $urgent ->
+        [yes] 🆘 URGENTE
+       *[no] 🙋 Richiesta di contatto
+    }
+    Nome: { $name }
+    Lingua: { $language }
+    Motivo: { $reason ->
+        [distress] situazione di emergenza (ha ricevuto i numeri di emergenza)
+        [operator] un operatore ha scritto per primo
+        [misunderstood] il bot non ha capito due volte
+       *[asked] ha chiesto una persona
+    }
+    Requisiti: { $prescreening }
+    Appuntamenti e corsi: { $bookings }
+    Ultimi messaggi:
+    { $recent }
+op-card-claimed = ✋ La prende { $operator }.
+op-card-closed = ✅ Chiusa da { $operator }.
+op-claimed-by-other = La richiesta è già di { $operator }.
+op-not-operator = Questa funzione è solo per gli operatori del progetto.
+op-reannounce = ⏰ Questa richiesta aspetta ancora un operatore.
+op-edited = ✏️ Messaggio modificato: { $text }
+op-no-handoff = In questo argomento non c'è una conversazione aperta.
+op-scrivi-usage = Scrivi /scrivi seguito dal numero della persona, per esempio /scrivi 12345.
+op-scrivi-unknown = Non trovo questa persona, oppure non ha dato il consenso.
+op-opened = Conversazione aperta. Scrivi qui: la persona riceverà i tuoi messaggi.
+op-closed-by-beneficiary = La persona è tornata al menu. Conversazione chiusa.
+op-signature = { $operator } (operatore): { $text }
+op-caption = — { $operator } (operatore)
+op-none = nessuno
+op-prescreening = { $outcome ->
+        [likely_eligible] sembra di sì
+        [to_check] da verificare
+        [not_eligible] sembra di no
+       *[other] non fatta
+    } { $date }
+op-erased = La persona ha cancellato i suoi dati. Questa conversazione è chiusa.
+btn-claim = ✋ Prendo io
+btn-close = ✅ Chiudi
