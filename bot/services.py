@@ -43,7 +43,12 @@ class Services:
     def start_background(self) -> None:
         self.scheduler = start_maintenance(self.retention, self.settings.timezone)
         if self.desk is not None:
-            self.scheduler.add_job(self.desk.reannounce, "interval", minutes=1, id="reannounce")
+            self.scheduler.add_job(
+                self.desk.reannounce,
+                "interval",
+                seconds=self.settings.reannounce_check_seconds,
+                id="reannounce",
+            )
 
     def attach_telegram(self, bot: Bot) -> None:
         """The parts that need the Bot: sending, and the operators' desk if configured."""

@@ -20,11 +20,14 @@ class Programme:
     office: Office
     office_hours: dict[str, list[str]] = field(default_factory=dict)
     reannounce_minutes: int = 15
+    closed_on_public_holidays: bool = True
 
     def hours(self, timezone: str, today: date) -> OfficeHours:
-        """Opening hours with Italy's public holidays for this year and the next."""
-        closed = holidays.country_holidays("IT", years=(today.year, today.year + 1))
-        return OfficeHours.from_mapping(self.office_hours, timezone, closed.keys())
+        """Opening hours, closed on Italy's public holidays this year and the next."""
+        closed: list[date] = []
+        if self.closed_on_public_holidays:
+            closed = list(holidays.country_holidays("IT", years=(today.year, today.year + 1)))
+        return OfficeHours.from_mapping(self.office_hours, timezone, closed)
 
 
 def load_programme(path: Path) -> Programme:
@@ -35,4 +38,5 @@ def load_programme(path: Path) -> Programme:
         office=Office(**{k: str(v) for k, v in data["office"].items()}),
         office_hours={day: list(spans) for day, spans in (data.get("office_hours") or {}).items()},
         reannounce_minutes=int(data.get("reannounce_minutes", 15)),
+        closed_on_public_holidays=bool(data.get("closed_on_public_holidays", True)),
     )

@@ -18,6 +18,8 @@ class Settings(BaseSettings):
     telegram_api_url: str = "https://api.telegram.org"
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'proximity.sqlite3'}"
     operator_chat_id: int | None = None
+    # How often to look for requests nobody has claimed yet.
+    reannounce_check_seconds: float = Field(default=60, gt=0)
     # Optional: only these Telegram user ids (comma-separated) may act as operators.
     operator_ids: str = ""
     timezone: str = "Europe/Rome"

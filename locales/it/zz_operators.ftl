@@ -1,4 +1,5 @@
-## Testi per gli operatori (solo in italiano: il gruppo degli operatori lavora in italiano)
+## Testi per gli operatori (solo in italiano: il gruppo degli operatori lavora in italiano).
+## La firma dei messaggi inoltrati alla persona è senza parole, perché va bene in ogni lingua.
 
 op-card =
     { $urgent ->
@@ -28,8 +29,8 @@ op-scrivi-usage = Scrivi /scrivi seguito dal numero della persona, per esempio /
 op-scrivi-unknown = Non trovo questa persona, oppure non ha dato il consenso.
 op-opened = Conversazione aperta. Scrivi qui: la persona riceverà i tuoi messaggi.
 op-closed-by-beneficiary = La persona è tornata al menu. Conversazione chiusa.
-op-signature = { $operator } (operatore): { $text }
-op-caption = — { $operator } (operatore)
+op-signature = 👤 { $operator }: { $text }
+op-caption = — 👤 { $operator }
 op-none = nessuno
 op-prescreening = { $outcome ->
         [likely_eligible] sembra di sì

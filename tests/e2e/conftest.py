@@ -35,9 +35,17 @@ def rasa_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaServer
     server.stop()
 
 
+OPERATORS_GROUP = -100999
+GIULIA = TgUser(id=555, first_name="Giulia", language_code="it")
+DATA = Path(__file__).parent / "data"
+
+
 @pytest.fixture
 async def emulator() -> AsyncIterator[BotApiEmulator]:
     async with BotApiEmulator() as emu:
+        # The operators' supergroup with topics, the bot an admin, Giulia an operator.
+        emu.add_group(OPERATORS_GROUP, "Operatori PROXIMITY", is_forum=True)
+        emu.add_member(OPERATORS_GROUP, GIULIA)
         yield emu
         # Every Bot API call the bot made must have been valid against the spec.
         assert emu.violations == []
@@ -53,7 +61,9 @@ def bot_env(tmp_path: Path, emulator: BotApiEmulator, rasa_server: RasaServer) -
         "RASA_TOKEN": rasa_server.token,
         "VAR_DIR": str(tmp_path / "var"),
         "LOG_LEVEL": "INFO",
-        "OPERATOR_CHAT_ID": "-100999",
+        "OPERATOR_CHAT_ID": str(OPERATORS_GROUP),
+        "PROGRAMME_FILE": str(DATA / "programme_open.yaml"),
+        "REANNOUNCE_CHECK_SECONDS": "3600",
     }
 
 

@@ -72,10 +72,9 @@ async def test_interruption_resume_correction_and_annulla(consented_anna: Person
     assert "non ho capito" in (await consented_anna.say("7")).text
     assert "Quanti anni" in (await consented_anna.reply()).text  # asked again, kindly
     assert "In quale Comune" in (await consented_anna.say("52")).text
-    assert (
-        "Puoi parlare con una persona"
-        in (await consented_anna.say("posso parlare con un operatore?")).text
-    )
+    assert "Ti scriverà qui" in (await consented_anna.say("posso parlare con un operatore?")).text
+    assert "di nuovo l'assistente" in (await consented_anna.press("Torna al menu")).text
+    await consented_anna.reply()  # the menu
     resume = await consented_anna.command("/requisiti")
     assert "continuare da dove eri" in resume.text
     assert "In quale Comune" in (await consented_anna.press("Continua")).text

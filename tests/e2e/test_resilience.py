@@ -13,6 +13,7 @@ import pytest
 
 from nlu.server import RasaServer
 from tests.e2e.conftest import free_port, start_bot
+from tests.e2e.db import eventually
 from tests.e2e.people import Person
 from tests.e2e.processes import BotProcess
 from tests.emulator.server import BotApiEmulator
@@ -25,13 +26,6 @@ GIBBERISH = ("blorf zzkq vattelapesca", "qwp mmxz trallallà")
 def db_value(tmp_path: Path, sql: str) -> object:
     with sqlite3.connect(tmp_path / "proximity.sqlite3") as conn:
         return conn.execute(sql).fetchone()[0]
-
-
-async def eventually(condition) -> None:  # type: ignore[no-untyped-def]
-    """For database conditions, which the emulator's own waiting cannot see change."""
-    async with asyncio.timeout(10):
-        while not condition():  # noqa: ASYNC110 - another process writes the database
-            await asyncio.sleep(0.05)
 
 
 @pytest.mark.bot_env(NLU_CONFIDENCE_THRESHOLD="0.9999")
@@ -64,7 +58,9 @@ async def test_rasa_down_mid_conversation_then_back(
         # Keywords still understand the gist, buttons and commands work as usual.
         assert "corsi non è ancora pronto" in (await anna.say("vorrei fare un corso")).text
         assert "Usa i pulsanti" in (await anna.say("mah, vediamo un po' cosa si può fare")).text
-        assert "Puoi parlare con una persona" in (await anna.press("Parla con una persona")).text
+        assert "Ti scriverà qui" in (await anna.press("Parla con una persona")).text
+        assert "di nuovo l'assistente" in (await anna.press("Torna al menu")).text
+        await anna.reply()  # the menu
         assert "Posso aiutarti a" in (await anna.command("/help")).text
 
         restarted = RasaServer(rasa.port, tmp_path / "own-rasa.log", token=rasa.token)

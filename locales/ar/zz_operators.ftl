@@ -1,0 +1,43 @@
+## Texts for the operators (the operators' group works in Italian). Translated so that every
+## catalogue has every key; op-signature and op-caption reach the person.
+
+op-card =
+    { $urgent ->
+        [yes] 🆘 عاجل
+       *[no] 🙋 طلب تواصل
+    }
+    الاسم: { $name }
+    اللغة: { $language }
+    السبب: { $reason ->
+        [distress] حالة طوارئ (وصلته أرقام الطوارئ)
+        [operator] موظف كتب أولًا
+        [misunderstood] البوت لم يفهم مرتين
+       *[asked] طلب التحدث مع شخص
+    }
+    الشروط: { $prescreening }
+    المواعيد والدورات: { $bookings }
+    آخر الرسائل:
+    { $recent }
+op-card-claimed = ✋ يتولاه { $operator }.
+op-card-closed = ✅ أغلقه { $operator }.
+op-claimed-by-other = الطلب عند { $operator } من قبل.
+op-not-operator = هذه الوظيفة لموظفي المشروع فقط.
+op-reannounce = ⏰ هذا الطلب ما زال ينتظر موظفًا.
+op-edited = ✏️ رسالة معدّلة: { $text }
+op-no-handoff = لا توجد محادثة مفتوحة في هذا الموضوع.
+op-scrivi-usage = اكتب { "\u2066" }/scrivi{ "\u2069" } ثم رقم الشخص، مثلًا { "\u2066" }/scrivi 12345{ "\u2069" }.
+op-scrivi-unknown = لا أجد هذا الشخص، أو أنه لم يعطِ موافقته.
+op-opened = المحادثة مفتوحة. اكتب هنا: سيستلم الشخص رسائلك.
+op-closed-by-beneficiary = الشخص رجع إلى القائمة. المحادثة مغلقة.
+op-signature = 👤 { $operator }: { $text }
+op-caption = — 👤 { $operator }
+op-none = لا شيء
+op-prescreening = { $outcome ->
+        [likely_eligible] يبدو نعم
+        [to_check] يحتاج إلى تحقق
+        [not_eligible] يبدو لا
+       *[other] لم يتم
+    } { $date }
+op-erased = الشخص حذف بياناته. هذه المحادثة مغلقة.
+btn-claim = ✋ أتولاه أنا
+btn-close = ✅ أغلق

@@ -1,0 +1,43 @@
+## Texts for the operators (the operators' group works in Italian). Translated so that every
+## catalogue has every key; op-signature and op-caption reach the person.
+
+op-card =
+    { $urgent ->
+        [yes] 🆘 URGENT
+       *[no] 🙋 Contact request
+    }
+    Name: { $name }
+    Language: { $language }
+    Reason: { $reason ->
+        [distress] emergency (got the emergency numbers)
+        [operator] a staff member wrote first
+        [misunderstood] the bot did not understand twice
+       *[asked] asked for a person
+    }
+    Requirements: { $prescreening }
+    Appointments and courses: { $bookings }
+    Last messages:
+    { $recent }
+op-card-claimed = ✋ { $operator } takes it.
+op-card-closed = ✅ Closed by { $operator }.
+op-claimed-by-other = { $operator } already has this request.
+op-not-operator = This is only for the project staff.
+op-reannounce = ⏰ This request is still waiting for a staff member.
+op-edited = ✏️ Message changed: { $text }
+op-no-handoff = There is no open conversation in this topic.
+op-scrivi-usage = Write /scrivi and then the person's number, for example /scrivi 12345.
+op-scrivi-unknown = I cannot find this person, or they did not give consent.
+op-opened = Conversation open. Write here: the person will get your messages.
+op-closed-by-beneficiary = The person went back to the menu. Conversation closed.
+op-signature = 👤 { $operator }: { $text }
+op-caption = — 👤 { $operator }
+op-none = none
+op-prescreening = { $outcome ->
+        [likely_eligible] looks like yes
+        [to_check] to be checked
+        [not_eligible] looks like no
+       *[other] not done
+    } { $date }
+op-erased = The person deleted their data. This conversation is closed.
+btn-claim = ✋ I take it
+btn-close = ✅ Close

@@ -1,0 +1,43 @@
+## Texts for the operators (the operators' group works in Italian). Translated so that every
+## catalogue has every key; op-signature and op-caption reach the person.
+
+op-card =
+    { $urgent ->
+        [yes] 🆘 URGENTE
+       *[no] 🙋 Solicitud de contacto
+    }
+    Nombre: { $name }
+    Idioma: { $language }
+    Motivo: { $reason ->
+        [distress] situación de emergencia (ha recibido los números de emergencia)
+        [operator] una persona del proyecto escribió primero
+        [misunderstood] el bot no entendió dos veces
+       *[asked] pidió hablar con una persona
+    }
+    Requisitos: { $prescreening }
+    Citas y cursos: { $bookings }
+    Últimos mensajes:
+    { $recent }
+op-card-claimed = ✋ La atiende { $operator }.
+op-card-closed = ✅ Cerrada por { $operator }.
+op-claimed-by-other = La solicitud ya la tiene { $operator }.
+op-not-operator = Esta función es solo para el personal del proyecto.
+op-reannounce = ⏰ Esta solicitud todavía espera a una persona del proyecto.
+op-edited = ✏️ Mensaje cambiado: { $text }
+op-no-handoff = En este tema no hay ninguna conversación abierta.
+op-scrivi-usage = Escribe /scrivi y después el número de la persona, por ejemplo /scrivi 12345.
+op-scrivi-unknown = No encuentro a esta persona, o no ha dado su permiso.
+op-opened = Conversación abierta. Escribe aquí: la persona recibirá tus mensajes.
+op-closed-by-beneficiary = La persona ha vuelto al menú. Conversación cerrada.
+op-signature = 👤 { $operator }: { $text }
+op-caption = — 👤 { $operator }
+op-none = ninguno
+op-prescreening = { $outcome ->
+        [likely_eligible] parece que sí
+        [to_check] por comprobar
+        [not_eligible] parece que no
+       *[other] no hecha
+    } { $date }
+op-erased = La persona ha borrado sus datos. Esta conversación está cerrada.
+btn-claim = ✋ La atiendo yo
+btn-close = ✅ Cerrar

@@ -1,0 +1,43 @@
+## Texts for the operators (the operators' group works in Italian). Translated so that every
+## catalogue has every key; op-signature and op-caption reach the person.
+
+op-card =
+    { $urgent ->
+        [yes] 🆘 URGENT
+       *[no] 🙋 Demande de contact
+    }
+    Nom : { $name }
+    Langue : { $language }
+    Motif : { $reason ->
+        [distress] situation d'urgence (a reçu les numéros d'urgence)
+        [operator] un agent a écrit en premier
+        [misunderstood] le bot n'a pas compris deux fois
+       *[asked] a demandé une personne
+    }
+    Conditions : { $prescreening }
+    Rendez-vous et cours : { $bookings }
+    Derniers messages :
+    { $recent }
+op-card-claimed = ✋ { $operator } la prend.
+op-card-closed = ✅ Fermée par { $operator }.
+op-claimed-by-other = La demande est déjà à { $operator }.
+op-not-operator = Cette fonction est seulement pour les agents du projet.
+op-reannounce = ⏰ Cette demande attend encore un agent.
+op-edited = ✏️ Message modifié : { $text }
+op-no-handoff = Il n'y a pas de conversation ouverte dans ce sujet.
+op-scrivi-usage = Écris /scrivi suivi du numéro de la personne, par exemple /scrivi 12345.
+op-scrivi-unknown = Je ne trouve pas cette personne, ou elle n'a pas donné son accord.
+op-opened = Conversation ouverte. Écris ici : la personne recevra tes messages.
+op-closed-by-beneficiary = La personne est revenue au menu. Conversation fermée.
+op-signature = 👤 { $operator }: { $text }
+op-caption = — 👤 { $operator }
+op-none = aucun
+op-prescreening = { $outcome ->
+        [likely_eligible] semble que oui
+        [to_check] à vérifier
+        [not_eligible] semble que non
+       *[other] pas faite
+    } { $date }
+op-erased = La personne a effacé ses données. Cette conversation est fermée.
+btn-claim = ✋ Je la prends
+btn-close = ✅ Fermer

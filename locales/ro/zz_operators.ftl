@@ -1,0 +1,43 @@
+## Texts for the operators (the operators' group works in Italian). Translated so that every
+## catalogue has every key; op-signature and op-caption reach the person.
+
+op-card =
+    { $urgent ->
+        [yes] 🆘 URGENT
+       *[no] 🙋 Cerere de contact
+    }
+    Nume: { $name }
+    Limba: { $language }
+    Motiv: { $reason ->
+        [distress] situație de urgență (a primit numerele de urgență)
+        [operator] un operator a scris primul
+        [misunderstood] botul nu a înțeles de două ori
+       *[asked] a cerut o persoană
+    }
+    Condiții: { $prescreening }
+    Programări și cursuri: { $bookings }
+    Ultimele mesaje:
+    { $recent }
+op-card-claimed = ✋ O preia { $operator }.
+op-card-closed = ✅ Închisă de { $operator }.
+op-claimed-by-other = Cererea este deja la { $operator }.
+op-not-operator = Această funcție este doar pentru operatorii proiectului.
+op-reannounce = ⏰ Această cerere încă așteaptă un operator.
+op-edited = ✏️ Mesaj modificat: { $text }
+op-no-handoff = În acest subiect nu există o conversație deschisă.
+op-scrivi-usage = Scrie /scrivi urmat de numărul persoanei, de exemplu /scrivi 12345.
+op-scrivi-unknown = Nu găsesc această persoană sau nu și-a dat acordul.
+op-opened = Conversație deschisă. Scrie aici: persoana va primi mesajele tale.
+op-closed-by-beneficiary = Persoana s-a întors la meniu. Conversație închisă.
+op-signature = 👤 { $operator }: { $text }
+op-caption = — 👤 { $operator }
+op-none = niciunul
+op-prescreening = { $outcome ->
+        [likely_eligible] se pare că da
+        [to_check] de verificat
+        [not_eligible] se pare că nu
+       *[other] nefăcută
+    } { $date }
+op-erased = Persoana și-a șters datele. Această conversație este închisă.
+btn-claim = ✋ O preiau eu
+btn-close = ✅ Închide

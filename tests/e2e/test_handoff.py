@@ -1,0 +1,197 @@
+"""Handoff journeys with two sides: a person's private chat and the operators' forum group."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import DATA, GIULIA, OPERATORS_GROUP, start_bot
+from tests.e2e.db import eventually
+from tests.e2e.people import Person
+from tests.e2e.processes import BotProcess
+from tests.emulator.models import MessageView, TgUser
+from tests.emulator.server import BotApiEmulator
+
+pytestmark = pytest.mark.e2e
+
+
+def labels(message: MessageView) -> list[str]:
+    return [text for row in message.buttons for text, _ in row]
+
+
+def button(message: MessageView, label: str) -> str:
+    return next(data for row in message.buttons for text, data in row if label in text and data)
+
+
+async def group_message(emulator: BotApiEmulator) -> MessageView:
+    return await emulator.next_message(OPERATORS_GROUP, timeout=15)
+
+
+def handoff_status(tmp_path: Path) -> list[tuple[str, str | None]]:
+    with sqlite3.connect(tmp_path / "proximity.sqlite3") as conn:
+        return list(conn.execute("SELECT status, claimed_by_name FROM handoffs ORDER BY id"))
+
+
+async def test_request_card_claim_both_ways_close(
+    consented_anna: Person, emulator: BotApiEmulator, tmp_path: Path
+) -> None:
+    await consented_anna.say("scusate, non trovo il modulo per il tirocinio <b>urgente</b>")
+    handed = await consented_anna.press("Parla con una persona")
+    assert "Ti scriverà qui" in handed.text
+
+    card = await group_message(emulator)
+    assert card.thread_id is not None
+    assert "Richiesta di contatto" in card.text and "Anna" in card.text
+    assert "Lingua: it" in card.text
+    assert "<b>urgente</b>" in card.text  # shown as typed: escaped, not formatted
+    assert card.request.get("parse_mode") == "HTML"
+    assert labels(card) == ["✋ Prendo io", "✅ Chiudi"]
+
+    emulator.press_button(OPERATORS_GROUP, card.message_id, button(card, "Prendo io"), GIULIA)
+    edited = await group_message(emulator)
+    assert edited.is_edit and "La prende Giulia" in edited.text
+    await eventually(lambda: handoff_status(tmp_path) == [("claimed", "Giulia")])
+
+    emulator.send_text(
+        consented_anna.chat_id, "buongiorno, ho bisogno di aiuto", consented_anna.user
+    )
+    relayed = await group_message(emulator)
+    assert relayed.method == "copyMessage" and relayed.thread_id == card.thread_id
+    emulator.send_photo(consented_anna.chat_id, user=consented_anna.user)
+    assert (await group_message(emulator)).method == "copyMessage"
+
+    emulator.send_text(
+        OPERATORS_GROUP, "Ciao Anna, ti aiuto io.", GIULIA, chat_type="supergroup",
+        thread_id=card.thread_id, is_forum=True,
+    )  # fmt: skip
+    answer = await consented_anna.reply()
+    assert answer.text == "👤 Giulia: Ciao Anna, ti aiuto io."
+    emulator.send_photo(
+        OPERATORS_GROUP,
+        user=GIULIA,
+        chat_type="supergroup",
+        thread_id=card.thread_id,
+        is_forum=True,
+    )
+    photo = await consented_anna.reply()
+    assert photo.method == "copyMessage" and "Giulia" in photo.text
+
+    emulator.send_command(
+        OPERATORS_GROUP,
+        "/chiudi",
+        GIULIA,
+        chat_type="supergroup",
+        thread_id=card.thread_id,
+        is_forum=True,
+    )
+    back = await consented_anna.reply()
+    assert "ha chiuso la conversazione" in back.text
+    await consented_anna.reply()  # the menu
+    assert "Come posso aiutarti" in (await consented_anna.say("buongiorno")).text  # the bot again
+    await eventually(lambda: handoff_status(tmp_path)[-1][0] == "closed")
+
+
+@pytest.mark.bot_env(PROGRAMME_FILE=str(DATA / "programme_closed.yaml"))
+async def test_distress_out_of_hours_is_urgent(
+    bot: BotProcess, anna: Person, emulator: BotApiEmulator
+) -> None:
+    numbers = await anna.say("mio marito mi picchia, ho paura")
+    assert "112" in numbers.text
+    await anna.reply()  # a person: the office and its phone
+    out_of_hours = await anna.reply()
+    assert "l'ufficio è chiuso" in out_of_hours.text and "1522" in out_of_hours.text
+    card = await group_message(emulator)
+    assert "URGENTE" in card.text and "emergenza" in card.text
+    relayed = await group_message(emulator)
+    assert relayed.method == "copyMessage"  # the operators see what was written
+
+
+@pytest.mark.bot_env(REANNOUNCE_CHECK_SECONDS="1")
+async def test_an_unclaimed_request_is_announced_again(
+    consented_anna: Person, emulator: BotApiEmulator
+) -> None:
+    await consented_anna.press("Parla con una persona")
+    card = await group_message(emulator)
+    again = await group_message(emulator)
+    assert "aspetta ancora un operatore" in again.text
+    assert again.thread_id == card.thread_id
+
+
+async def test_a_deleted_topic_is_recreated(
+    consented_anna: Person, emulator: BotApiEmulator
+) -> None:
+    await consented_anna.press("Parla con una persona")
+    card = await group_message(emulator)
+    emulator._chat(OPERATORS_GROUP).topics[card.thread_id].deleted = True  # an operator deleted it
+    emulator.send_text(consented_anna.chat_id, "ci siete?", consented_anna.user)
+    new_card = await group_message(emulator)
+    assert new_card.thread_id != card.thread_id and "Anna" in new_card.text
+    relayed = await group_message(emulator)
+    assert relayed.method == "copyMessage" and relayed.thread_id == new_card.thread_id
+
+
+async def test_non_operators_get_no_operator_powers(
+    consented_anna: Person, emulator: BotApiEmulator, tmp_path: Path
+) -> None:
+    intruder = TgUser(id=666, first_name="Intruso")
+    await consented_anna.press("Parla con una persona")
+    card = await group_message(emulator)
+    await eventually(lambda: handoff_status(tmp_path) == [("open", None)])
+
+    pressed = emulator.press_button(
+        OPERATORS_GROUP, card.message_id, button(card, "Prendo io"), intruder
+    )
+    answer = await emulator.wait_for_call(
+        lambda c: (
+            c.method == "answerCallbackQuery"
+            and c.params["callback_query_id"] == pressed["callback_query"]["id"]
+        )
+    )
+    assert "solo per gli operatori" in answer.params.get("text", "")
+    assert handoff_status(tmp_path) == [("open", None)]
+
+    emulator.send_command(
+        OPERATORS_GROUP,
+        f"/scrivi {consented_anna.chat_id}",
+        intruder,
+        chat_type="supergroup",
+        is_forum=True,
+    )
+    refused = await group_message(emulator)
+    assert "solo per gli operatori" in refused.text
+
+    emulator.send_text(
+        OPERATORS_GROUP,
+        "ti scrivo io",
+        intruder,
+        chat_type="supergroup",
+        thread_id=card.thread_id,
+        is_forum=True,
+    )
+    emulator.send_text(consented_anna.chat_id, "/operatore", consented_anna.user)
+    await asyncio.sleep(1)
+    assert not any("ti scrivo io" in m.text for m in emulator.sent_messages(consented_anna.chat_id))
+
+
+async def test_restart_during_an_open_handoff(
+    consented_anna: Person, bot: BotProcess, emulator: BotApiEmulator
+) -> None:
+    await consented_anna.press("Parla con una persona")
+    card = await group_message(emulator)
+    await bot.astop()
+    await start_bot(bot, emulator)
+    emulator.send_text(consented_anna.chat_id, "sono ancora qui", consented_anna.user)
+    relayed = await group_message(emulator)
+    assert relayed.method == "copyMessage" and relayed.thread_id == card.thread_id
+    emulator.send_text(
+        OPERATORS_GROUP,
+        "Eccomi",
+        GIULIA,
+        chat_type="supergroup",
+        thread_id=card.thread_id,
+        is_forum=True,
+    )
+    assert (await consented_anna.reply()).text == "👤 Giulia: Eccomi"
