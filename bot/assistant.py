@@ -43,13 +43,21 @@ MAX_NLU_CHARS = 1000
 
 
 @dataclass(frozen=True)
+class TopicNotice:
+    """A line for the operators in a person's topic, e.g. that the person erased their data."""
+
+    thread_id: int
+    key: str
+
+
+@dataclass(frozen=True)
 class Handled:
     """A committed turn, plus any documents to send after its replies."""
 
     turn: Turn
     documents: tuple[Document, ...] = ()
-    # Effects that need the operators' group: carried out by the Telegram side.
-    after: tuple[Effect, ...] = ()
+    # What the operators' group must learn: carried out by the Telegram side.
+    after: tuple[Effect | TopicNotice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,11 @@ class Assistant:
             turn = step(state, event, env)
             await conversations.save_state(session, chat_id, turn.state, now)
             await conversations.touch(session, chat_id, display_name, now)
+            notices: list[TopicNotice] = []
+            if any(isinstance(e, EraseData) for e in turn.effects):
+                topic = await handoffs.topic_of(session, chat_id)
+                if topic is not None:  # the topic stays, but the operators must know why
+                    notices.append(TopicNotice(topic.thread_id, "op-erased"))
             for effect in turn.effects:
                 documents += await self._apply(session, chat_id, effect, turn, display_name, now)
             if (
@@ -131,9 +144,8 @@ class Assistant:
             1000 * (time.perf_counter() - understood),
             extra={"who": self.pseudonym(chat_id)},
         )
-        after = tuple(
-            e for e in turn.effects if isinstance(e, OpenHandoff | RelayToOperators | CloseHandoff)
-        )
+        for_operators = (OpenHandoff, RelayToOperators, CloseHandoff)
+        after = (*(e for e in turn.effects if isinstance(e, for_operators)), *notices)
         return Handled(turn, tuple(documents), after)
 
     async def mark_unreachable(self, chat_id: int) -> None:

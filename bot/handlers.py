@@ -19,7 +19,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.assistant import UserText
+from bot.assistant import TopicNotice, UserText
 from bot.render import decode_callback
 from dialogs import CommandIssued, Event, MessageEdited, NonTextSent, Reply, Started
 from dialogs.effects import CloseHandoff, Effect, OpenHandoff, RelayToOperators
@@ -63,7 +63,7 @@ async def run_turn(
 
 
 async def carry_out_for_operators(
-    app: Services, update: Update, effects: tuple[Effect, ...]
+    app: Services, update: Update, effects: tuple[Effect | TopicNotice, ...]
 ) -> None:
     """Handoff effects go to the operators' desk, after the person's replies are out."""
     if app.desk is None:
@@ -81,6 +81,8 @@ async def carry_out_for_operators(
                 await app.desk.relay_in(message, name)
         elif isinstance(effect, CloseHandoff):
             await app.desk.closed_by_person(update.effective_chat.id)
+        elif isinstance(effect, TopicNotice):
+            await app.desk.notice(effect.thread_id, effect.key)
 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

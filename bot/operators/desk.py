@@ -7,6 +7,7 @@ restart resumes every conversation in the same state.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from telegram.error import BadRequest
 
 from bot.catalogue import Catalogue
 from dialogs.office_hours import OfficeHours
-from store import conversations, handoffs
+from store import conversations, handoffs, privacy
 from store.models import Handoff
 
 log = logging.getLogger(__name__)
@@ -109,7 +110,12 @@ class OperatorDesk:
                     InlineKeyboardButton(
                         self._t("btn-close"), callback_data=f"op:close:{handoff.id}"
                     ),
-                ]
+                ],
+                [
+                    InlineKeyboardButton(
+                        self._t("btn-details"), callback_data=f"op:more:{handoff.id}"
+                    )
+                ],
             ]
         )
 
@@ -274,6 +280,9 @@ class OperatorDesk:
             handoff.status = "claimed"
             handoff.claimed_by, handoff.claimed_by_name = operator.id, operator.first_name
             handoff.claimed_at = self._clock()
+            await privacy.audit(
+                session, handoff.telegram_id, "claimed", str(operator.id), self._clock()
+            )
             await self._mark_card(
                 session, handoff, self._t("op-card-claimed", operator=operator.first_name)
             )
@@ -287,6 +296,7 @@ class OperatorDesk:
             if handoff is None or handoff.status == "closed":
                 return None
             handoff.status, handoff.closed_at, handoff.closed_by = "closed", self._clock(), by
+            await privacy.audit(session, handoff.telegram_id, "closed", by, self._clock())
             await self._mark_card(session, handoff, self._t("op-card-closed", operator=by))
             return handoff.telegram_id
 
@@ -321,6 +331,30 @@ class OperatorDesk:
             )  # fmt: skip
         except BadRequest as exc:  # a deleted card: the status is in the database anyway
             log.warning("case card not updated: %s", type(exc).__name__)
+
+    async def notice(self, thread_id: int, key: str) -> None:
+        with contextlib.suppress(BadRequest):  # a deleted topic needs no notice
+            await self._bot.send_message(self.group_id, self._t(key), message_thread_id=thread_id)
+
+    async def details(self, handoff_id: int, operator: User) -> None:
+        """The "more" button: the latest pre-screening answers, and an audit entry."""
+        async with self._sessions.begin() as session:
+            handoff = await session.get(Handoff, handoff_id)
+            topic = await handoffs.topic_of(session, handoff.telegram_id) if handoff else None
+            if handoff is None or topic is None:
+                return
+            screening = await conversations.latest_prescreening(session, handoff.telegram_id)
+            answers = screening.answers if screening else {}
+            lines = "\n".join(
+                f"• {html.escape(k)}: {html.escape(str(v))}" for k, v in answers.items()
+            )
+            text = self._t("op-details", answers=lines or self._t("op-none"))
+            await privacy.audit(
+                session, handoff.telegram_id, "viewed_details", str(operator.id), self._clock()
+            )
+            await self._bot.send_message(
+                self.group_id, text, message_thread_id=topic.thread_id, parse_mode=ParseMode.HTML
+            )
 
     # ---------------------------------------------------------- operator first
 

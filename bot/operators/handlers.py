@@ -102,6 +102,8 @@ async def on_operator_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
     note = None
     if action == "claim":
         note = await app.desk.claim(int(raw_id), update.effective_user)
+    elif action == "more":
+        await app.desk.details(int(raw_id), update.effective_user)
     elif action == "close":
         telegram_id = await app.desk.close(int(raw_id), update.effective_user.first_name)
         if telegram_id is not None:

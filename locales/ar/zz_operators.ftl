@@ -41,3 +41,7 @@ op-prescreening = { $outcome ->
 op-erased = الشخص حذف بياناته. هذه المحادثة مغلقة.
 btn-claim = ✋ أتولاه أنا
 btn-close = ✅ أغلق
+op-details =
+    📋 الإجابات على التحقق من الشروط:
+    { $answers }
+btn-details = 📋 مزيد من التفاصيل

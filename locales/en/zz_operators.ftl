@@ -41,3 +41,7 @@ op-prescreening = { $outcome ->
 op-erased = The person deleted their data. This conversation is closed.
 btn-claim = ✋ I take it
 btn-close = ✅ Close
+op-details =
+    📋 Answers to the eligibility check:
+    { $answers }
+btn-details = 📋 More details

@@ -41,3 +41,7 @@ op-prescreening = { $outcome ->
 op-erased = La persona ha borrado sus datos. Esta conversación está cerrada.
 btn-claim = ✋ La atiendo yo
 btn-close = ✅ Cerrar
+op-details =
+    📋 Respuestas a la verificación de requisitos:
+    { $answers }
+btn-details = 📋 Más detalles

@@ -41,3 +41,7 @@ op-prescreening = { $outcome ->
 op-erased = La personne a effacé ses données. Cette conversation est fermée.
 btn-claim = ✋ Je la prends
 btn-close = ✅ Fermer
+op-details =
+    📋 Réponses à la vérification des conditions :
+    { $answers }
+btn-details = 📋 Plus de détails

@@ -41,3 +41,7 @@ op-prescreening = { $outcome ->
 op-erased = La persona ha cancellato i suoi dati. Questa conversazione è chiusa.
 btn-claim = ✋ Prendo io
 btn-close = ✅ Chiudi
+op-details =
+    📋 Risposte alla verifica dei requisiti:
+    { $answers }
+btn-details = 📋 Più dettagli

@@ -41,3 +41,7 @@ op-prescreening = { $outcome ->
 op-erased = Persoana și-a șters datele. Această conversație este închisă.
 btn-claim = ✋ O preiau eu
 btn-close = ✅ Închide
+op-details =
+    📋 Răspunsuri la verificarea cerințelor:
+    { $answers }
+btn-details = 📋 Mai multe detalii

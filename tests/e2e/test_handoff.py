@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import DATA, GIULIA, OPERATORS_GROUP, start_bot
-from tests.e2e.db import eventually
+from tests.e2e.db import eventually, rows
 from tests.e2e.people import Person
 from tests.e2e.processes import BotProcess
 from tests.emulator.models import MessageView, TgUser
@@ -48,7 +48,7 @@ async def test_request_card_claim_both_ways_close(
     assert "Lingua: it" in card.text
     assert "<b>urgente</b>" in card.text  # shown as typed: escaped, not formatted
     assert card.request.get("parse_mode") == "HTML"
-    assert labels(card) == ["✋ Prendo io", "✅ Chiudi"]
+    assert labels(card) == ["✋ Prendo io", "✅ Chiudi", "📋 Più dettagli"]
 
     emulator.press_button(OPERATORS_GROUP, card.message_id, button(card, "Prendo io"), GIULIA)
     edited = await group_message(emulator)
@@ -195,3 +195,20 @@ async def test_restart_during_an_open_handoff(
         is_forum=True,
     )
     assert (await consented_anna.reply()).text == "👤 Giulia: Eccomi"
+
+
+async def test_details_on_request_and_erasure_is_told_to_the_topic(
+    consented_anna: Person, emulator: BotApiEmulator, tmp_path: Path
+) -> None:
+    await consented_anna.press("Parla con una persona")
+    card = await group_message(emulator)
+    emulator.press_button(OPERATORS_GROUP, card.message_id, button(card, "dettagli"), GIULIA)
+    details = await group_message(emulator)
+    assert "verifica dei requisiti" in details.text and details.thread_id == card.thread_id
+    await eventually(lambda: ("viewed_details",) in rows(tmp_path, "SELECT action FROM audit_log"))
+
+    await consented_anna.command("/cancellami")
+    await consented_anna.press("Sì, cancella tutto")
+    told = await group_message(emulator)
+    assert "ha cancellato i suoi dati" in told.text and told.thread_id == card.thread_id
+    await eventually(lambda: rows(tmp_path, "SELECT count(*) FROM handoffs") == [(0,)])
