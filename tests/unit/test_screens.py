@@ -34,6 +34,7 @@ ENV = Env(
     now=datetime(2026, 11, 25, 10, tzinfo=UTC),
     office=Office("Sportello", "Via 1, Crema", "9-13", "0373 1", "a@b.it"),
     notice_version="v1",
+    operators_available=True,
     rules=Rules.from_mapping(yaml.safe_load((ROOT / "config" / "eligibility.yaml").read_text())),
     places=Gazetteer.from_csv(
         ROOT / "config" / "comuni_ambito.csv", ROOT / "config" / "comuni_italia.csv"
@@ -90,6 +91,7 @@ def test_the_walk_reaches_many_screens() -> None:
     assert len(reached) >= 25
     assert {"menu", "privacy-full", "consent-declined", "faq-documents"} <= reached
     assert {"q-age", "q-did", "pre-result", "pre-place-unsure", "pre-edit"} <= reached
+    assert {"handoff-started", "handoff-left", "erase-confirm", "lang-choose"} <= reached
 
 
 def test_every_reply_renders_and_fits_telegram_limits() -> None:
@@ -108,11 +110,22 @@ def test_no_screen_is_a_dead_end() -> None:
     for turn in TURNS:
         buttons = {(b.action, b.arg) for r in turn.replies for row in r.buttons for b in row}
         assert buttons, [r.key for r in turn.replies]
-        shows_contacts = any(r.key in ("person-contacts", "consent-declined") for r in turn.replies)
+        # These screens are the way to a person: contacts, or an operator on the way.
+        person_screens = (
+            "person-contacts",
+            "consent-declined",
+            "handoff-started",
+            "handoff-already-open",
+        )
+        shows_contacts = any(r.key in person_screens for r in turn.replies)
         assert shows_contacts or ("go", "person") in buttons, [r.key for r in turn.replies]
-        way_back = {("go", "menu"), ("go", "consent"), ("go", "privacy"), ("consent", "yes")} | {
-            ("go", s) for s in ("eligibility", "appointments", "courses")
-        }
+        way_back = {
+            ("go", "menu"),
+            ("go", "consent"),
+            ("go", "privacy"),
+            ("consent", "yes"),
+            ("handoff", "close"),
+        } | {("go", s) for s in ("eligibility", "appointments", "courses")}
         assert buttons & way_back, [r.key for r in turn.replies]
 
 
