@@ -55,3 +55,15 @@ def sqlite_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
 def database_url(request: pytest.FixtureRequest) -> str:
     """Runs a test once on SQLite and once on the real PostgreSQL server."""
     return request.getfixturevalue(f"{request.param}_url")
+
+
+@pytest.fixture
+async def sessions(database_url: str):  # type: ignore[no-untyped-def]
+    """A session factory on a migrated, empty database (SQLite, then PostgreSQL)."""
+    from store.db import create_engine_async, session_factory
+    from store.migrate import upgrade
+
+    upgrade(database_url)
+    engine = create_engine_async(database_url)
+    yield session_factory(engine)
+    await engine.dispose()

@@ -141,25 +141,19 @@ class OperatorDesk:
         thread: int,
     ) -> Message:
         """Sends into the person's topic, recreating it if it was deleted."""
-        try:
+
+        async def send(into: int) -> Message:
             return await self._bot.send_message(
-                self.group_id,
-                text,
-                message_thread_id=thread,
-                reply_markup=markup,
+                self.group_id, text, message_thread_id=into, reply_markup=markup,
                 parse_mode=ParseMode.HTML,
-            )
+            )  # fmt: skip
+
+        try:
+            return await send(thread)
         except BadRequest as exc:
             if "thread not found" not in str(exc).lower():
                 raise
-        thread = await self._new_topic(session, telegram_id, name)
-        return await self._bot.send_message(
-            self.group_id,
-            text,
-            message_thread_id=thread,
-            reply_markup=markup,
-            parse_mode=ParseMode.HTML,
-        )
+        return await send(await self._new_topic(session, telegram_id, name))
 
     # ------------------------------------------------------------------ relaying
 

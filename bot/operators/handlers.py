@@ -36,6 +36,14 @@ async def _is_operator(update: Update, app: Services) -> bool:
     return await app.access.is_operator(user.id if user else None)
 
 
+async def _operator_or_refuse(update: Update, app: Services) -> bool:
+    """For commands: a non-operator is told plainly that this is not for them."""
+    if await _is_operator(update, app):
+        return True
+    await update.effective_message.reply_text(app.catalogue.render("op-not-operator"))
+    return False
+
+
 async def tell_person_it_is_closed(app: Services, telegram_id: int) -> None:
     done = await app.assistant.handle(telegram_id, OperatorClosed())
     assert app.sender is not None
@@ -55,8 +63,7 @@ async def on_close_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     app = services(context)
     message = update.effective_message
     assert app.desk is not None
-    if not await _is_operator(update, app):
-        await message.reply_text(app.catalogue.render("op-not-operator"))
+    if not await _operator_or_refuse(update, app):
         return
     handoff_id = await app.desk.active_in_thread(message.message_thread_id or 0)
     if handoff_id is None:
@@ -71,8 +78,7 @@ async def on_write_first(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     app = services(context)
     message = update.effective_message
     assert app.desk is not None
-    if not await _is_operator(update, app):
-        await message.reply_text(app.catalogue.render("op-not-operator"))
+    if not await _operator_or_refuse(update, app):
         return
     if not context.args or not context.args[0].isdigit():
         await message.reply_text(app.catalogue.render("op-scrivi-usage"))

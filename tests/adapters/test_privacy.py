@@ -4,27 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import func, select, text
 
 from dialogs import State
 from scheduler.maintenance import Retention
 from store import conversations, handoffs, privacy
-from store.db import create_engine_async, session_factory
-from store.migrate import upgrade
 from store.models import AuditEntry, Base, FunderCount
 
 NOW = datetime(2026, 11, 25, 10, tzinfo=UTC)
 ANNA = 4242
 SECRET_ANSWER = "in:Pandino"
-
-
-@pytest.fixture
-async def sessions(database_url: str):  # type: ignore[no-untyped-def]
-    upgrade(database_url)
-    engine = create_engine_async(database_url)
-    yield session_factory(engine)
-    await engine.dispose()
 
 
 async def fill(sessions, telegram_id: int, name: str, now: datetime = NOW) -> None:  # type: ignore[no-untyped-def]

@@ -16,14 +16,6 @@ from store.models import Beneficiary, ConsentEvent, Conversation
 NOW = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # the night Italy moves to summer time
 
 
-@pytest.fixture
-async def sessions(database_url: str):  # type: ignore[no-untyped-def]
-    upgrade(database_url)
-    engine = create_engine_async(database_url)
-    yield session_factory(engine)
-    await engine.dispose()
-
-
 async def test_state_round_trips_and_survives_a_new_engine(database_url: str, sessions) -> None:  # type: ignore[no-untyped-def]
     state = State(language="it", consent_version="v1", misunderstood=1)
     async with sessions.begin() as session:
