@@ -212,3 +212,33 @@ async def test_details_on_request_and_erasure_is_told_to_the_topic(
     told = await group_message(emulator)
     assert "ha cancellato i suoi dati" in told.text and told.thread_id == card.thread_id
     await eventually(lambda: rows(tmp_path, "SELECT count(*) FROM handoffs") == [(0,)])
+
+
+async def test_an_operator_writes_first_and_replies_keep_their_link(
+    consented_anna: Person, emulator: BotApiEmulator
+) -> None:
+    emulator.send_command(
+        OPERATORS_GROUP,
+        f"/scrivi {consented_anna.chat_id}",
+        GIULIA,
+        chat_type="supergroup",
+        is_forum=True,
+    )
+    card = await group_message(emulator)
+    assert "un operatore ha scritto per primo" in card.text
+    opened = await group_message(emulator)
+    assert "Conversazione aperta" in opened.text and opened.thread_id == card.thread_id
+
+    asked = emulator.send_text(
+        OPERATORS_GROUP, "Buongiorno Anna, hai 5 minuti?", GIULIA, chat_type="supergroup",
+        thread_id=card.thread_id, is_forum=True,
+    )  # fmt: skip
+    question = await consented_anna.reply()
+    assert question.text == "👤 Giulia: Buongiorno Anna, hai 5 minuti?"
+    emulator.send_text(
+        consented_anna.chat_id, "sì certo", consented_anna.user, reply_to=question.message_id
+    )
+    answer = await group_message(emulator)
+    # Anna answered Giulia's message, so in the topic the copy answers Giulia's original.
+    reply_to = (answer.request.get("reply_parameters") or {}).get("message_id")
+    assert answer.method == "copyMessage" and reply_to == asked["message"]["message_id"]
