@@ -22,6 +22,15 @@ async def active(session: AsyncSession, telegram_id: int) -> Handoff | None:
     )
 
 
+async def all_active(session: AsyncSession) -> list[Handoff]:
+    rows = await session.scalars(
+        select(Handoff)
+        .where(Handoff.status.in_(ACTIVE))
+        .order_by(Handoff.urgent.desc(), Handoff.id)
+    )
+    return list(rows)
+
+
 async def open_handoff(
     session: AsyncSession, telegram_id: int, reason: str, urgent: bool, now: datetime
 ) -> tuple[Handoff, bool]:

@@ -350,6 +350,26 @@ class OperatorDesk:
                 self.group_id, text, message_thread_id=topic.thread_id, parse_mode=ParseMode.HTML
             )
 
+    async def open_cases_summary(self) -> str:
+        async with self._sessions() as session:
+            waiting = await handoffs.all_active(session)
+            lines = []
+            for handoff in waiting:
+                person = await conversations.find_beneficiary(session, handoff.telegram_id)
+                minutes = int((self._clock() - handoff.opened_at).total_seconds() // 60)
+                lines.append(
+                    self._t(
+                        "op-case-line",
+                        name=(person.display_name if person else None) or str(handoff.telegram_id),
+                        id=str(handoff.telegram_id),
+                        urgent="yes" if handoff.urgent else "no",
+                        status=handoff.status,
+                        operator=handoff.claimed_by_name or "",
+                        minutes=minutes,
+                    )
+                )
+        return self._t("op-cases", count=len(lines), lines="\n".join(lines) or self._t("op-none"))
+
     # ---------------------------------------------------------- operator first
 
     async def write_first(self, telegram_id: int, operator: User) -> bool:

@@ -11,6 +11,7 @@ from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import (
     Application,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -118,6 +119,17 @@ async def on_operator_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         await query.answer(note or None, show_alert=bool(note))
 
 
+async def on_open_cases(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/casi in an operator's private chat: the one thing allowed there, and read-only.
+    For anyone else the command falls through to the normal dialog."""
+    app = services(context)
+    if not await _is_operator(update, app):
+        return
+    assert app.desk is not None
+    await update.effective_message.reply_text(await app.desk.open_cases_summary())
+    raise ApplicationHandlerStop
+
+
 def register(application: Application, group_id: int) -> None:
     in_group = filters.Chat(group_id)
     application.add_handlers(
@@ -128,6 +140,7 @@ def register(application: Application, group_id: int) -> None:
             MessageHandler(
                 in_group & filters.UpdateType.MESSAGE & ~filters.COMMAND, on_topic_message
             ),
+            CommandHandler("casi", on_open_cases, filters=filters.ChatType.PRIVATE),
         ],
         group=-1,  # before the beneficiaries' handlers, which must never see these
     )

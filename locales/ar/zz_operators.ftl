@@ -45,3 +45,14 @@ op-details =
     📋 الإجابات على التحقق من الشروط:
     { $answers }
 btn-details = 📋 مزيد من التفاصيل
+
+op-cases =
+    الطلبات المفتوحة: { $count }
+    { $lines }
+op-case-line = { $urgent ->
+        [yes] 🆘
+       *[no] •
+    } { $name } (id { $id }): { $status ->
+        [claimed] يتابعها { $operator }
+       *[open] في الانتظار
+    }، منذ { $minutes } دقيقة

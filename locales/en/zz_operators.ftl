@@ -45,3 +45,14 @@ op-details =
     📋 Answers to the eligibility check:
     { $answers }
 btn-details = 📋 More details
+
+op-cases =
+    Open requests: { $count }
+    { $lines }
+op-case-line = { $urgent ->
+        [yes] 🆘
+       *[no] •
+    } { $name } (id { $id }): { $status ->
+        [claimed] followed by { $operator }
+       *[open] waiting
+    }, for { $minutes } minutes

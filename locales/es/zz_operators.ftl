@@ -45,3 +45,14 @@ op-details =
     📋 Respuestas a la verificación de requisitos:
     { $answers }
 btn-details = 📋 Más detalles
+
+op-cases =
+    Solicitudes abiertas: { $count }
+    { $lines }
+op-case-line = { $urgent ->
+        [yes] 🆘
+       *[no] •
+    } { $name } (id { $id }): { $status ->
+        [claimed] la sigue { $operator }
+       *[open] en espera
+    }, desde hace { $minutes } minutos

@@ -45,3 +45,14 @@ op-details =
     📋 Réponses à la vérification des conditions :
     { $answers }
 btn-details = 📋 Plus de détails
+
+op-cases =
+    Demandes ouvertes : { $count }
+    { $lines }
+op-case-line = { $urgent ->
+        [yes] 🆘
+       *[no] •
+    } { $name } (id { $id }): { $status ->
+        [claimed] suivie par { $operator }
+       *[open] en attente
+    }, depuis { $minutes } minutes

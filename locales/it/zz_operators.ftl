@@ -45,3 +45,14 @@ op-details =
     📋 Risposte alla verifica dei requisiti:
     { $answers }
 btn-details = 📋 Più dettagli
+
+op-cases =
+    Richieste aperte: { $count }
+    { $lines }
+op-case-line = { $urgent ->
+        [yes] 🆘
+       *[no] •
+    } { $name } (id { $id }): { $status ->
+        [claimed] la segue { $operator }
+       *[open] in attesa
+    }, da { $minutes } minuti

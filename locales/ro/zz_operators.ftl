@@ -45,3 +45,14 @@ op-details =
     📋 Răspunsuri la verificarea cerințelor:
     { $answers }
 btn-details = 📋 Mai multe detalii
+
+op-cases =
+    Cereri deschise: { $count }
+    { $lines }
+op-case-line = { $urgent ->
+        [yes] 🆘
+       *[no] •
+    } { $name } (id { $id }): { $status ->
+        [claimed] o urmărește { $operator }
+       *[open] în așteptare
+    }, de { $minutes } minute

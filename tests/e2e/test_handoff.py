@@ -242,3 +242,17 @@ async def test_an_operator_writes_first_and_replies_keep_their_link(
     # Anna answered Giulia's message, so in the topic the copy answers Giulia's original.
     reply_to = (answer.request.get("reply_parameters") or {}).get("message_id")
     assert answer.method == "copyMessage" and reply_to == asked["message"]["message_id"]
+
+
+async def test_in_private_an_operator_only_gets_the_read_only_list(
+    consented_anna: Person, emulator: BotApiEmulator
+) -> None:
+    await consented_anna.press("Parla con una persona")
+    await group_message(emulator)
+    giulia = Person(emulator, GIULIA)
+    cases = await giulia.command("/casi")
+    assert "Richieste aperte: 1" in cases.text and "Anna" in cases.text
+    assert cases.buttons == []  # read-only: nothing to press
+    stranger = Person(emulator, TgUser(id=777, first_name="Marco"))
+    refused = await stranger.command("/casi")
+    assert "Richieste aperte" not in refused.text  # the normal dialog: consent first
