@@ -21,7 +21,15 @@ from telegram.ext import (
 
 from bot.assistant import TopicNotice, UserText
 from bot.render import decode_callback
-from dialogs import CommandIssued, Event, MessageEdited, NonTextSent, Reply, Started
+from dialogs import (
+    CommandIssued,
+    Event,
+    HandoffFailed,
+    MessageEdited,
+    NonTextSent,
+    Reply,
+    Started,
+)
 from dialogs.effects import CloseHandoff, Effect, OpenHandoff, RelayToOperators
 from dialogs.screens import FOOTER
 
@@ -73,7 +81,15 @@ async def carry_out_for_operators(
     message = update.effective_message
     for effect in effects:
         if isinstance(effect, OpenHandoff):
-            await app.desk.open(update.effective_chat.id, effect.reason, effect.urgent, name)
+            try:
+                await app.desk.open(update.effective_chat.id, effect.reason, effect.urgent, name)
+            except TelegramError as exc:
+                # Misconfigured group, bot removed, Telegram down: never leave the person
+                # waiting for an operator who will not come.
+                log.error("handoff could not reach the operators: %s", type(exc).__name__)
+                failed = await app.assistant.handle(update.effective_chat.id, HandoffFailed())
+                await app.sender.send_turn(update.effective_chat.id, failed.turn)
+                return
         elif isinstance(effect, RelayToOperators) and message is not None:
             if update.edited_message is not None:
                 await app.desk.relay_edit(message)

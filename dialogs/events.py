@@ -74,6 +74,11 @@ class OperatorClosed:
     """An operator closed the conversation: it is back with the assistant."""
 
 
+@dataclass(frozen=True)
+class HandoffFailed:
+    """The operators' group could not be reached: the person must not wait in silence."""
+
+
 Event = (
     Started
     | CommandIssued
@@ -83,4 +88,5 @@ Event = (
     | MessageEdited
     | OperatorJoined
     | OperatorClosed
+    | HandoffFailed
 )

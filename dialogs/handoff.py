@@ -58,3 +58,9 @@ def close(state: State, by: str) -> Turn:
     key = "handoff-ended" if by == "operator" else "handoff-left"
     effects = (CloseHandoff(by),) if by == "beneficiary" else ()
     return Turn((Reply(key), screens.main_menu()), closed, effects)
+
+
+def failed(state: State, env: Env) -> Turn:
+    """The operators could not be reached: say so, and give the phone and the numbers."""
+    reply = Reply("handoff-failed", params=screens.office_params(env), buttons=screens.FOOTER)
+    return Turn((reply,), state.with_(handoff=False), (NoteEvent("handoff_failed"),))

@@ -15,6 +15,7 @@ from dialogs.events import (
     ButtonPressed,
     CommandIssued,
     Event,
+    HandoffFailed,
     MessageEdited,
     NonTextSent,
     OperatorClosed,
@@ -79,6 +80,8 @@ def step(state: State, event: Event, env: Env) -> Turn:
         return Turn((), state.with_(handoff=True))
     if isinstance(event, OperatorClosed):
         return handoff.close(state, by="operator")
+    if isinstance(event, HandoffFailed):
+        return handoff.failed(state, env)
     if _is_distress(event):
         return handoff.urgent(state, env)
     if state.handoff:

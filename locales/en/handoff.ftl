@@ -18,3 +18,7 @@ handoff-already-open = A staff member already has your request. They will answer
 handoff-ended = The staff member closed the conversation. Now the assistant answers you again.
 handoff-left = OK. Now the assistant answers you again.
 btn-back-to-menu = 🏠 Back to the menu
+handoff-failed =
+    Sorry, I can't reach the operators right now.
+    Call the office: 📞 { $phone } ({ $hours }).
+    If you are in danger, call 112 now.

@@ -18,3 +18,7 @@ handoff-already-open = Una persona del proyecto ya tiene tu solicitud. Te respon
 handoff-ended = La persona del proyecto ha cerrado la conversación. Ahora te responde otra vez el asistente.
 handoff-left = Muy bien. Ahora te responde otra vez el asistente.
 btn-back-to-menu = 🏠 Volver al menú
+handoff-failed =
+    Lo siento, ahora no puedo contactar con los operadores.
+    Llama a la oficina: 📞 { $phone } ({ $hours }).
+    Si estás en peligro, llama ahora al 112.

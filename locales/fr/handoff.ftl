@@ -18,3 +18,7 @@ handoff-already-open = Un agent a déjà ta demande. Il va te répondre ici.
 handoff-ended = L'agent a fermé la conversation. Maintenant, c'est de nouveau l'assistant qui te répond.
 handoff-left = D'accord. Maintenant, c'est de nouveau l'assistant qui te répond.
 btn-back-to-menu = 🏠 Retour au menu
+handoff-failed =
+    Désolé, je n'arrive pas à joindre les opérateurs en ce moment.
+    Appelle le bureau : 📞 { $phone } ({ $hours }).
+    Si tu es en danger, appelle tout de suite le 112.

@@ -18,3 +18,7 @@ handoff-already-open = Un operatore ha già la tua richiesta. Ti risponderà qui
 handoff-ended = L'operatore ha chiuso la conversazione. Adesso ti risponde di nuovo l'assistente.
 handoff-left = Va bene. Adesso ti risponde di nuovo l'assistente.
 btn-back-to-menu = 🏠 Torna al menu
+handoff-failed =
+    Scusa, in questo momento non riesco a raggiungere gli operatori.
+    Chiama l'ufficio: 📞 { $phone } ({ $hours }).
+    Se sei in pericolo, chiama subito il 112.

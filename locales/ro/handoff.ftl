@@ -18,3 +18,7 @@ handoff-already-open = Un operator are deja cererea ta. Îți va răspunde aici.
 handoff-ended = Operatorul a închis conversația. Acum îți răspunde din nou asistentul.
 handoff-left = Bine. Acum îți răspunde din nou asistentul.
 btn-back-to-menu = 🏠 Înapoi la meniu
+handoff-failed =
+    Îmi pare rău, acum nu pot contacta operatorii.
+    Sună la birou: 📞 { $phone } ({ $hours }).
+    Dacă ești în pericol, sună imediat la 112.

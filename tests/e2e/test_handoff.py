@@ -256,3 +256,14 @@ async def test_in_private_an_operator_only_gets_the_read_only_list(
     stranger = Person(emulator, TgUser(id=777, first_name="Marco"))
     refused = await stranger.command("/casi")
     assert "Richieste aperte" not in refused.text  # the normal dialog: consent first
+
+
+@pytest.mark.bot_env(OPERATOR_CHAT_ID="-100123456")  # a group the bot is not in
+async def test_an_unreachable_operators_group_never_leaves_the_person_waiting(
+    consented_anna: Person, emulator: BotApiEmulator
+) -> None:
+    handed = await consented_anna.press("Parla con una persona")
+    assert "Ti scriverà qui" in handed.text
+    failed = await consented_anna.reply()
+    assert "non riesco a raggiungere gli operatori" in failed.text and "0373 111111" in failed.text
+    assert "Come posso aiutarti" in (await consented_anna.say("buongiorno")).text  # not stuck

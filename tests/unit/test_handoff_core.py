@@ -160,3 +160,12 @@ def test_next_opening(local: datetime, expected: datetime) -> None:
 def test_bad_hours_are_refused() -> None:
     with pytest.raises(ValueError):
         OfficeHours.from_mapping({"monday": ["17:00-09:00"]}, "Europe/Rome")
+
+
+def test_when_the_operators_cannot_be_reached_the_person_gets_the_phone() -> None:
+    from dialogs import HandoffFailed
+
+    turn = step(IN_HANDOFF, HandoffFailed(), env())
+    assert keys(turn) == ["handoff-failed"]
+    assert turn.replies[0].params["phone"] == "0373 1"
+    assert turn.state.handoff is False
