@@ -56,6 +56,7 @@ def _html(
                 ("export-field-created", profile.get("created_at")),
                 ("export-field-last-seen", profile.get("last_seen_at")),
                 ("export-field-unreachable", profile.get("unreachable_since")),
+                ("export-field-in-charge", profile.get("taken_in_charge_at")),
             ]
         ),
         f"<h2>{t('export-consents')}</h2>",
@@ -80,6 +81,17 @@ def _html(
                 ]
             )
             for p in data.get("prescreenings", [])
+        ),
+        f"<h2>{t('export-appointments')}</h2>",
+        *(
+            rows(
+                [
+                    ("export-field-when", a["starts_at"]),
+                    ("export-field-place", a["place"]),
+                    ("export-field-status", a["status"]),
+                ]
+            )
+            for a in data.get("appointments", [])
         ),
         f"<h2>{t('export-conversation')}</h2>",
         f"<pre>{html.escape(json.dumps(data.get('conversation'), indent=2))}</pre>",

@@ -58,6 +58,31 @@ class RelayToOperators:
     """Copy what the person just sent into their topic in the operators' group."""
 
 
+@dataclass(frozen=True)
+class BookSlot:
+    slot_id: int
+
+
+@dataclass(frozen=True)
+class MoveBooking:
+    """Atomic: the old slot is released only when the new one is taken."""
+
+    booking_id: int
+    slot_id: int
+
+
+@dataclass(frozen=True)
+class CancelBooking:
+    booking_id: int
+    reason: str  # ill, busy, not_needed, unsaid
+
+
+@dataclass(frozen=True)
+class AnswerReminder:
+    booking_id: int
+    answer: str  # confirmed, declined
+
+
 Effect = (
     RecordConsent
     | NoteEvent
@@ -67,4 +92,8 @@ Effect = (
     | OpenHandoff
     | CloseHandoff
     | RelayToOperators
+    | BookSlot
+    | MoveBooking
+    | CancelBooking
+    | AnswerReminder
 )

@@ -79,6 +79,13 @@ class HandoffFailed:
     """The operators' group could not be reached: the person must not wait in silence."""
 
 
+@dataclass(frozen=True)
+class SlotLost:
+    """The slot the person chose was taken a moment earlier: the database said no."""
+
+    slot_id: int
+
+
 Event = (
     Started
     | CommandIssued
@@ -89,4 +96,5 @@ Event = (
     | OperatorJoined
     | OperatorClosed
     | HandoffFailed
+    | SlotLost
 )

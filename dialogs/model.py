@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from dialogs.agenda import Agenda, AgendaConfig
 from dialogs.effects import Effect
 from dialogs.eligibility import Rules
 from dialogs.office_hours import OfficeHours
@@ -55,6 +56,12 @@ class State:
     noted: tuple[tuple[str, str], ...] = ()
     # True while operators have the conversation: messages go to them, not to the bot.
     handoff: bool = False
+    # Booking an appointment: the kind, the page of free times, the person's wish in
+    # words ("martedì mattina"), and the booking being moved, if any.
+    ap_kind: str | None = None
+    ap_page: int = 0
+    ap_pref: str = ""
+    ap_moving: int | None = None
 
     def with_(self, **changes: Any) -> State:
         return replace(self, **changes)
@@ -87,6 +94,9 @@ class Env:
     hours: OfficeHours | None = None
     # Whether an operators' group is configured to take conversations over.
     operators_available: bool = False
+    # Appointments: loaded by the shell only for turns that need them (see appointments.py).
+    agenda_config: AgendaConfig | None = None
+    agenda: Agenda | None = None
 
     @property
     def today(self) -> date:

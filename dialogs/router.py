@@ -9,7 +9,7 @@ The order of checks is the product's safety policy:
 
 from __future__ import annotations
 
-from dialogs import handoff, prescreening, screens
+from dialogs import appointments, handoff, prescreening, screens
 from dialogs.effects import EraseData, ExportData, NoteEvent, RecordConsent
 from dialogs.events import (
     ButtonPressed,
@@ -20,6 +20,7 @@ from dialogs.events import (
     NonTextSent,
     OperatorClosed,
     OperatorJoined,
+    SlotLost,
     Started,
     TextSaid,
     Understanding,
@@ -191,6 +192,12 @@ def _with_consent(state: State, event: Event, env: Env) -> Turn:
         answered = prescreening.handle(state, event, env)
         if answered is not None:
             return answered
+    if appointments.ready(env):
+        booked = _appointments(state, event, env)
+        if booked is not None:
+            return booked
+    if isinstance(event, ButtonPressed | CommandIssued):
+        state = appointments.leave(state)
     if isinstance(event, ButtonPressed):
         return _button(state, event, env)
     if isinstance(event, CommandIssued):
@@ -202,6 +209,16 @@ def _with_consent(state: State, event: Event, env: Env) -> Turn:
     if isinstance(event, MessageEdited):
         return Turn((Reply("edited", buttons=screens.FOOTER),), state)
     return _unknown_button(state, env)
+
+
+def _appointments(state: State, event: Event, env: Env) -> Turn | None:
+    if isinstance(event, SlotLost):
+        return appointments.slot_lost(state, env)
+    if isinstance(event, ButtonPressed) and event.action in appointments.ACTIONS:
+        return appointments.on_button(state.with_(misunderstood=0), event, env)
+    if isinstance(event, TextSaid):
+        return appointments.on_text(state, event, env)
+    return None
 
 
 def _button(state: State, event: ButtonPressed, env: Env) -> Turn:
@@ -244,7 +261,9 @@ def _prescreening_ready(env: Env) -> bool:
 def _command(state: State, event: CommandIssued, env: Env) -> Turn:
     if event.name == "annulla":
         key = "pre-stopped" if state.flow == prescreening.FLOW else "cancelled"
-        stopped = state.with_(misunderstood=0, flow=None, asking=None, answers=())
+        stopped = appointments.leave(state).with_(
+            misunderstood=0, flow=None, asking=None, answers=()
+        )
         return Turn((screens.main_menu(key),), stopped)
     if event.name == "imieidati":
         return _data_request(state, "export", env)
@@ -266,6 +285,8 @@ def _text(state: State, event: TextSaid, env: Env) -> Turn:
         return _switch_language(state.with_(misunderstood=0), str(said.entity("language")), env)
     if said.intent == "check_eligibility" and _prescreening_ready(env):
         return prescreening.begin(state.with_(misunderstood=0), env, event)
+    if said.intent in appointments.INTENTS and appointments.ready(env):
+        return appointments.from_intent(said.intent, event, state.with_(misunderstood=0), env)
     return _intent(said.intent, state.with_(misunderstood=0), env)
 
 
@@ -311,6 +332,8 @@ def show(screen: str, state: State, env: Env) -> Turn:
         return prescreening.begin(state, env)
     if screen == "person" and env.operators_available:
         return handoff.request(state, env)
+    if screen == "appointments" and appointments.ready(env):
+        return appointments.overview(state, env)
     return Turn((_screen_reply(screen, env),), state)
 
 

@@ -11,9 +11,12 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     TypeDecorator,
+    UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -63,6 +66,10 @@ class Beneficiary(Base):
     consent_version: Mapped[str | None] = mapped_column(String(32))
     consent_at: Mapped[datetime | None]
     unreachable_since: Mapped[datetime | None]
+    # Set by an operator: the services have taken the person in charge, which opens the
+    # appointment types beyond the orientation interview.
+    taken_in_charge_at: Mapped[datetime | None]
+    taken_in_charge_by: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime]
     last_seen_at: Mapped[datetime]
 
@@ -179,3 +186,85 @@ class RecentMessage(Base):
     telegram_id: Mapped[int] = mapped_column(BigInteger, index=True)
     text: Mapped[str] = mapped_column(String(4096))
     at: Mapped[datetime]
+
+
+# Appointment statuses. Only a "booked" appointment holds its slot.
+BOOKED = "booked"
+LIVE_BOOKING = text("status = 'booked'")
+
+
+class Slot(Base):
+    """A bookable time with a named operator at a place. Instants in UTC."""
+
+    __tablename__ = "slots"
+    __table_args__ = (UniqueConstraint("operator", "starts_at", name="uq_slot_operator_start"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    ends_at: Mapped[datetime]
+    place_id: Mapped[str] = mapped_column(String(64))
+    operator: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime]
+    # An operator withdrew the slot; bookings on it were cancelled and told.
+    withdrawn_at: Mapped[datetime | None]
+
+
+class Appointment(Base):
+    """A person's booking of a slot. Rescheduling moves the same row to another slot, so
+    its calendar UID stays stable; `ics_sequence` counts the changes."""
+
+    __tablename__ = "appointments"
+    __table_args__ = (
+        # The rule "one person per slot" lives in the database, so concurrent bookings
+        # cannot both win, on SQLite and on PostgreSQL alike.
+        Index(
+            "uq_live_booking_per_slot",
+            "slot_id",
+            unique=True,
+            sqlite_where=LIVE_BOOKING,
+            postgresql_where=LIVE_BOOKING,
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slot_id: Mapped[int] = mapped_column(ForeignKey("slots.id"), index=True)
+    beneficiary_id: Mapped[int] = mapped_column(
+        ForeignKey("beneficiaries.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16))  # booked, cancelled, attended, no_show
+    booked_by: Mapped[str] = mapped_column(String(64))  # "self" or an operator id
+    booked_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    cancel_reason: Mapped[str | None] = mapped_column(String(32))
+    # The person's answer to a reminder: confirmed, declined, or None (no answer yet).
+    confirmation: Mapped[str | None] = mapped_column(String(16))
+    confirmed_at: Mapped[datetime | None]
+    ics_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    attendance_marked_by: Mapped[str | None] = mapped_column(String(64))
+    # When the operators' group was asked "did the person come?", so it is asked once.
+    attendance_asked_at: Mapped[datetime | None]
+
+
+class Reminder(Base):
+    """One reminder to send. The row, not the scheduler's job, is the source of truth:
+    pending -> sending -> sent, or skipped (no longer needed), failed, missed (too late)."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (
+        UniqueConstraint("appointment_id", "label", name="uq_reminder_per_offset"),
+        Index("ix_reminders_status_due", "status", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    appointment_id: Mapped[int] = mapped_column(
+        ForeignKey("appointments.id", ondelete="CASCADE"), index=True
+    )
+    telegram_id: Mapped[int] = mapped_column(BigInteger)
+    label: Mapped[str] = mapped_column(String(16))  # "24h", "2h": the offset it was planned for
+    due_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[datetime | None]
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    last_error: Mapped[str | None] = mapped_column(String(64))

@@ -19,12 +19,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from store import handoffs
 from store.conversations import find_beneficiary
 from store.models import (
+    Appointment,
     AuditEntry,
     Beneficiary,
     ConsentEvent,
     Conversation,
     FunderCount,
     Prescreening,
+    Slot,
 )
 
 log = logging.getLogger(__name__)
@@ -49,6 +51,7 @@ async def personal_data(session: AsyncSession, telegram_id: int) -> dict[str, An
         "created_at": person.created_at.isoformat(),
         "last_seen_at": person.last_seen_at.isoformat(),
         "unreachable_since": _iso(person.unreachable_since),
+        "taken_in_charge_at": _iso(person.taken_in_charge_at),
     }
     consents = await session.scalars(
         select(ConsentEvent)
@@ -65,6 +68,7 @@ async def personal_data(session: AsyncSession, telegram_id: int) -> dict[str, An
         .order_by(Prescreening.id)
     )
     data["messages"] = await handoffs.recent_texts(session, telegram_id)
+    data["appointments"] = await _appointments(session, person.id)
     data["prescreenings"] = [
         {
             "at": p.created_at.isoformat(),
@@ -76,6 +80,27 @@ async def personal_data(session: AsyncSession, telegram_id: int) -> dict[str, An
         for p in screenings
     ]
     return data
+
+
+async def _appointments(session: AsyncSession, beneficiary_id: int) -> list[dict[str, Any]]:
+    rows = await session.execute(
+        select(Appointment, Slot)
+        .join(Slot, Slot.id == Appointment.slot_id)
+        .where(Appointment.beneficiary_id == beneficiary_id)
+        .order_by(Slot.starts_at)
+    )
+    return [
+        {
+            "type": slot.type,
+            "starts_at": slot.starts_at.isoformat(),
+            "place": slot.place_id,
+            "status": appointment.status,
+            "booked_at": appointment.booked_at.isoformat(),
+            "cancel_reason": appointment.cancel_reason,
+            "confirmation": appointment.confirmation,
+        }
+        for appointment, slot in rows
+    ]
 
 
 def _iso(value: datetime | None) -> str | None:

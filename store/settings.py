@@ -45,6 +45,9 @@ class Settings(BaseSettings):
 
     programme_file: Path = PROJECT_ROOT / "config" / "programme.yaml"
     eligibility_file: Path = PROJECT_ROOT / "config" / "eligibility.yaml"
+    appointments_file: Path = PROJECT_ROOT / "config" / "appointments.yaml"
+    # Load config/demo_slots.yaml at start-up when the slots table is empty (a demo agenda).
+    demo_slots: bool = True
     comuni_ambito_file: Path = PROJECT_ROOT / "config" / "comuni_ambito.csv"
     comuni_italia_file: Path = PROJECT_ROOT / "config" / "comuni_italia.csv"
     locales_dir: Path = PROJECT_ROOT / "locales"

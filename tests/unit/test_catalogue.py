@@ -248,6 +248,13 @@ SAMPLES: dict[str, object] = {
     "place": _longest_place(),
     "date": "25/11/2026",
     "said": "quarantacinque",
+    # An appointment slot's button: short venue names (config/appointments.yaml `short`).
+    "day": 30,
+    "month": 12,
+    "time": "10:45",
+    "venue": "Rivolta d'Adda",
+    "count": 2,
+    "hours": 24,
 }
 
 

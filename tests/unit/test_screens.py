@@ -27,6 +27,7 @@ from dialogs.intents import INTENTS
 from dialogs.model import Office
 from dialogs.places import Gazetteer
 from dialogs.router import COMMAND_SCREENS
+from tests.unit.agenda_samples import BOOKED, CONFIG
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = Catalogue.load(ROOT / "locales")
@@ -39,6 +40,9 @@ ENV = Env(
     places=Gazetteer.from_csv(
         ROOT / "config" / "comuni_ambito.csv", ROOT / "config" / "comuni_italia.csv"
     ),
+    # Someone taken in charge with two bookings: every appointment screen is reachable.
+    agenda_config=CONFIG,
+    agenda=BOOKED,
 )
 
 
@@ -92,6 +96,8 @@ def test_the_walk_reaches_many_screens() -> None:
     assert {"menu", "privacy-full", "consent-declined", "faq-documents"} <= reached
     assert {"q-age", "q-did", "pre-result", "pre-place-unsure", "pre-edit"} <= reached
     assert {"handoff-started", "handoff-left", "erase-confirm", "lang-choose"} <= reached
+    assert {"ap-list", "ap-choose-kind", "ap-slots", "ap-book-ask", "ap-booked"} <= reached
+    assert {"ap-move-ask", "ap-moved", "ap-cancel-why", "ap-cancelled", "ap-no-slots"} <= reached
 
 
 def test_every_reply_renders_and_fits_telegram_limits() -> None:
