@@ -7,6 +7,7 @@ carries out the effects in one transaction. Rendering is the caller's job.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
@@ -15,14 +16,20 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.bookings import AgendaNotice, BookingDesk, BookingRefused
 from bot.catalogue import Catalogue
 from bot.export_doc import Document, export_documents
-from dialogs import Env, Event, TextSaid, Turn, Understanding, step
+from dialogs import Env, Event, TextSaid, Turn, Understanding, appointments, step
+from dialogs.agenda import AgendaConfig
 from dialogs.effects import (
+    AnswerReminder,
+    BookSlot,
+    CancelBooking,
     CloseHandoff,
     Effect,
     EraseData,
     ExportData,
+    MoveBooking,
     NoteEvent,
     OpenHandoff,
     RecordConsent,
@@ -30,9 +37,11 @@ from dialogs.effects import (
     RelayToOperators,
 )
 from dialogs.eligibility import Rules
+from dialogs.events import SlotLost
 from dialogs.office_hours import OfficeHours
 from dialogs.places import Gazetteer
 from nlu.client import NluClient, NluUnavailable
+from store import appointments as agenda_store
 from store import conversations, handoffs, privacy
 from store.programme import Programme
 
@@ -57,7 +66,9 @@ class Handled:
     turn: Turn
     documents: tuple[Document, ...] = ()
     # What the operators' group must learn: carried out by the Telegram side.
-    after: tuple[Effect | TopicNotice, ...] = ()
+    after: tuple[Effect | TopicNotice | AgendaNotice, ...] = ()
+    # Appointments whose reminders changed: their jobs are (re)scheduled after the commit.
+    reminders_changed: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,9 +97,11 @@ class Assistant:
         timezone: str = "Europe/Rome",
         hours: OfficeHours | None = None,
         operators_available: bool = False,
+        agenda_config: AgendaConfig | None = None,
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.hours = hours
+        self.agenda_config = agenda_config
         self.operators_available = operators_available
         self._rules = rules
         self._places = places
@@ -105,23 +118,25 @@ class Assistant:
         self, chat_id: int, action: Event | UserText, display_name: str | None = None
     ) -> Handled:
         event = await self._understand(chat_id, action) if isinstance(action, UserText) else action
+        try:
+            return await self._turn(chat_id, event, display_name)
+        except BookingRefused as refused:
+            # Someone else was faster (or the booking changed meanwhile): the whole turn
+            # was rolled back, and the person gets the fresh list instead.
+            log.info("booking refused by the database", extra={"who": self.pseudonym(chat_id)})
+            return await self._turn(chat_id, SlotLost(refused.slot_id), display_name)
+
+    async def _turn(self, chat_id: int, event: Event, display_name: str | None) -> Handled:
         now = self._clock()
-        env = Env(
-            now=now,
-            office=self._programme.office,
-            notice_version=self._programme.privacy_notice_version,
-            confidence_threshold=self._threshold,
-            rules=self._rules,
-            places=self._places,
-            timezone=self._timezone,
-            languages=self._catalogue.languages,
-            hours=self.hours,
-            operators_available=self.operators_available,
-        )
+        env = self._env(now)
         understood = time.perf_counter()
         documents: list[Document] = []
+        booked = BookingDesk(self.agenda_config, self._catalogue, self._programme, self._timezone)
         async with self._sessions.begin() as session:
             state = await conversations.load_state(session, chat_id)
+            if self.agenda_config is not None and appointments.needs_agenda(state, event):
+                agenda = await agenda_store.load_agenda(session, chat_id, now, self.agenda_config)
+                env = dataclasses.replace(env, agenda=agenda)
             turn = step(state, event, env)
             await conversations.save_state(session, chat_id, turn.state, now)
             await conversations.touch(session, chat_id, display_name, now)
@@ -131,7 +146,12 @@ class Assistant:
                 if topic is not None:  # the topic stays, but the operators must know why
                     notices.append(TopicNotice(topic.thread_id, "op-erased"))
             for effect in turn.effects:
-                documents += await self._apply(session, chat_id, effect, turn, display_name, now)
+                if isinstance(effect, BookSlot | MoveBooking | CancelBooking | AnswerReminder):
+                    await booked.apply(session, chat_id, effect, turn.state.language, now)
+                else:
+                    documents += await self._apply(
+                        session, chat_id, effect, turn, display_name, now
+                    )
             if (
                 isinstance(event, TextSaid)
                 and turn.state.consent_version
@@ -145,8 +165,29 @@ class Assistant:
             extra={"who": self.pseudonym(chat_id)},
         )
         for_operators = (OpenHandoff, RelayToOperators, CloseHandoff)
-        after = (*(e for e in turn.effects if isinstance(e, for_operators)), *notices)
-        return Handled(turn, tuple(documents), after)
+        after = (
+            *(e for e in turn.effects if isinstance(e, for_operators)),
+            *notices,
+            *booked.notices,
+        )
+        return Handled(
+            turn, (*documents, *booked.documents), after, tuple(booked.reminders_changed)
+        )
+
+    def _env(self, now: datetime) -> Env:
+        return Env(
+            now=now,
+            office=self._programme.office,
+            notice_version=self._programme.privacy_notice_version,
+            confidence_threshold=self._threshold,
+            rules=self._rules,
+            places=self._places,
+            timezone=self._timezone,
+            languages=self._catalogue.languages,
+            hours=self.hours,
+            operators_available=self.operators_available,
+            agenda_config=self.agenda_config,
+        )
 
     async def mark_unreachable(self, chat_id: int) -> None:
         async with self._sessions.begin() as session:

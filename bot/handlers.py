@@ -20,6 +20,7 @@ from telegram.ext import (
 )
 
 from bot.assistant import TopicNotice, UserText
+from bot.bookings import AgendaNotice
 from bot.render import decode_callback
 from dialogs import (
     CommandIssued,
@@ -60,6 +61,8 @@ async def run_turn(
     )
     handled = time.perf_counter()
     await app.sender.send_turn(chat_id, done.turn, done.documents)
+    if done.reminders_changed and app.reminders is not None:
+        await app.reminders.sync(done.reminders_changed)
     await carry_out_for_operators(app, update, done.after)
     log.info(
         "turn %s handled_ms=%.1f sent_ms=%.1f",
@@ -71,9 +74,12 @@ async def run_turn(
 
 
 async def carry_out_for_operators(
-    app: Services, update: Update, effects: tuple[Effect | TopicNotice, ...]
+    app: Services, update: Update, effects: tuple[Effect | TopicNotice | AgendaNotice, ...]
 ) -> None:
     """Handoff effects go to the operators' desk, after the person's replies are out."""
+    for notice in effects:
+        if isinstance(notice, AgendaNotice) and app.agenda_desk is not None:
+            await app.agenda_desk.notify(notice.kind, notice.appointment_id)
     if app.desk is None:
         return
     user = update.effective_user

@@ -42,7 +42,7 @@ def reminder_reply(
     reminder, whose silence the operators may be told about.
     """
     hours = max(1, round(lead.total_seconds() / 3600))
-    params = {**slot_params(booking.slot, config, zone), "hours": hours}
+    params = {**slot_params(booking.slot, config, zone), "lead_hours": hours}
     buttons = (
         (Button("btn-ap-confirm", CONFIRM, str(booking.id)),),
         (

@@ -158,7 +158,8 @@ def slot_lost(state: State, env: Env) -> Turn:
     """Someone else booked the slot a moment earlier (or it was withdrawn)."""
     kind = state.ap_kind
     if kind is None:
-        return Turn((Reply("ap-slot-gone"), _list_reply(_agenda(env), env)), leave(state))
+        shown = overview(state, env)
+        return Turn((Reply("ap-slot-gone"), *shown.replies), shown.state)
     listed = _slots(state, env, kind, page=0, preference=state.ap_pref)
     return Turn((Reply("ap-slot-gone"), *listed.replies), listed.state)
 

@@ -56,3 +56,21 @@ op-case-line = { $urgent ->
         [claimed] يتابعها { $operator }
        *[open] في الانتظار
     }، منذ { $minutes } دقيقة
+
+## المواعيد: تنبيهات في مجموعة الموظفين وسؤال الحضور.
+op-ap-someone = شخص بلا اسم
+op-ap-booked = 📅 حُجز: { $name } (id { $id })، { $kind }، { $when }، { $place }، مع { $operator }.
+op-ap-moved = 🔁 نُقل: { $name } (id { $id })، { $kind }، الآن { $when }، { $place }، مع { $operator }.
+op-ap-cancelled = ❌ أُلغي: { $name } (id { $id })، { $kind }، { $when }، { $place }، مع { $operator }.
+op-ap-unreachable = ⚠️ لم يصل التذكير، حظر البوت: { $name } (id { $id })، { $kind }، { $when }، { $place }، مع { $operator }.
+op-ap-unconfirmed = ❓ لا تأكيد عند آخر تذكير: { $name } (id { $id })، { $kind }، { $when }، { $place }، مع { $operator }.
+op-att-question = 👥 هل حضر { $name } (id { $id }) موعد { $when }؟ { $kind }، { $place }، مع { $operator }.
+op-att-marked = { $status ->
+        [attended] ✅ حاضر
+       *[no_show] ❌ غائب
+    } (سجّله { $operator })
+op-att-already = سجّل { $operator } الحضور من قبل.
+op-att-too-early = الموعد لم يبدأ بعد.
+op-att-gone = هذا الموعد لم يعد موجودًا: أُلغي، أو حذف الشخص بياناته.
+btn-att-present = ✅ حاضر
+btn-att-absent = ❌ غائب

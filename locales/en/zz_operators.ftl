@@ -56,3 +56,21 @@ op-case-line = { $urgent ->
         [claimed] followed by { $operator }
        *[open] waiting
     }, for { $minutes } minutes
+
+## Appointments: notices in the operators' group and the attendance question.
+op-ap-someone = person without a name
+op-ap-booked = 📅 Booked: { $name } (id { $id }), { $kind }, { $when }, { $place }, with { $operator }.
+op-ap-moved = 🔁 Moved: { $name } (id { $id }), { $kind }, now { $when }, { $place }, with { $operator }.
+op-ap-cancelled = ❌ Cancelled: { $name } (id { $id }), { $kind }, { $when }, { $place }, with { $operator }.
+op-ap-unreachable = ⚠️ Reminder not delivered, the bot is blocked: { $name } (id { $id }), { $kind }, { $when }, { $place }, with { $operator }.
+op-ap-unconfirmed = ❓ No confirmation at the last reminder: { $name } (id { $id }), { $kind }, { $when }, { $place }, with { $operator }.
+op-att-question = 👥 Did { $name } (id { $id }) come to the appointment on { $when }? { $kind }, { $place }, with { $operator }.
+op-att-marked = { $status ->
+        [attended] ✅ Present
+       *[no_show] ❌ Not present
+    } (marked by { $operator })
+op-att-already = Attendance was already marked by { $operator }.
+op-att-too-early = The appointment has not started yet.
+op-att-gone = This appointment no longer exists: cancelled, or the person deleted their data.
+btn-att-present = ✅ Present
+btn-att-absent = ❌ Not present

@@ -56,3 +56,21 @@ op-case-line = { $urgent ->
         [claimed] la sigue { $operator }
        *[open] en espera
     }, desde hace { $minutes } minutos
+
+## Citas: avisos en el grupo de operadores y pregunta sobre la asistencia.
+op-ap-someone = persona sin nombre
+op-ap-booked = 📅 Reservada: { $name } (id { $id }), { $kind }, { $when }, { $place }, con { $operator }.
+op-ap-moved = 🔁 Cambiada: { $name } (id { $id }), { $kind }, ahora { $when }, { $place }, con { $operator }.
+op-ap-cancelled = ❌ Anulada: { $name } (id { $id }), { $kind }, { $when }, { $place }, con { $operator }.
+op-ap-unreachable = ⚠️ Recordatorio no entregado, ha bloqueado el bot: { $name } (id { $id }), { $kind }, { $when }, { $place }, con { $operator }.
+op-ap-unconfirmed = ❓ Sin confirmación en el último recordatorio: { $name } (id { $id }), { $kind }, { $when }, { $place }, con { $operator }.
+op-att-question = 👥 ¿Vino { $name } (id { $id }) a la cita del { $when }? { $kind }, { $place }, con { $operator }.
+op-att-marked = { $status ->
+        [attended] ✅ Presente
+       *[no_show] ❌ No presente
+    } (marcado por { $operator })
+op-att-already = La asistencia ya la marcó { $operator }.
+op-att-too-early = La cita todavía no ha empezado.
+op-att-gone = Esta cita ya no existe: anulada, o la persona borró sus datos.
+btn-att-present = ✅ Presente
+btn-att-absent = ❌ No presente

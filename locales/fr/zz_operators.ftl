@@ -56,3 +56,21 @@ op-case-line = { $urgent ->
         [claimed] suivie par { $operator }
        *[open] en attente
     }, depuis { $minutes } minutes
+
+## Rendez-vous : avis dans le groupe des opérateurs et question sur la présence.
+op-ap-someone = personne sans nom
+op-ap-booked = 📅 Réservé : { $name } (id { $id }), { $kind }, { $when }, { $place }, avec { $operator }.
+op-ap-moved = 🔁 Déplacé : { $name } (id { $id }), { $kind }, maintenant { $when }, { $place }, avec { $operator }.
+op-ap-cancelled = ❌ Annulé : { $name } (id { $id }), { $kind }, { $when }, { $place }, avec { $operator }.
+op-ap-unreachable = ⚠️ Rappel non remis, le bot est bloqué : { $name } (id { $id }), { $kind }, { $when }, { $place }, avec { $operator }.
+op-ap-unconfirmed = ❓ Pas de confirmation au dernier rappel : { $name } (id { $id }), { $kind }, { $when }, { $place }, avec { $operator }.
+op-att-question = 👥 { $name } (id { $id }) est-il ou elle venu au rendez-vous du { $when } ? { $kind }, { $place }, avec { $operator }.
+op-att-marked = { $status ->
+        [attended] ✅ Présent
+       *[no_show] ❌ Absent
+    } (noté par { $operator })
+op-att-already = La présence a déjà été notée par { $operator }.
+op-att-too-early = Le rendez-vous n'a pas encore commencé.
+op-att-gone = Ce rendez-vous n'existe plus : annulé, ou la personne a effacé ses données.
+btn-att-present = ✅ Présent
+btn-att-absent = ❌ Absent

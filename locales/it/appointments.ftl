@@ -129,9 +129,9 @@ ap-kind-closed =
 ## Promemoria
 
 ap-reminder =
-    { $hours ->
+    { $lead_hours ->
         [one] ⏰ Promemoria: tra un'ora hai un appuntamento.
-       *[other] ⏰ Promemoria: tra { $hours } ore hai un appuntamento.
+       *[other] ⏰ Promemoria: tra { $lead_hours } ore hai un appuntamento.
     }
     🗓️ { ap-kind-name }
     📅 { DATETIME($when, dateStyle: "full", timeStyle: "short") }

@@ -56,3 +56,21 @@ op-case-line = { $urgent ->
         [claimed] la segue { $operator }
        *[open] in attesa
     }, da { $minutes } minuti
+
+## Appuntamenti: avvisi nel gruppo degli operatori e domanda sulla presenza.
+op-ap-someone = persona senza nome
+op-ap-booked = 📅 Prenotato: { $name } (id { $id }), { $kind }, { $when }, { $place }, con { $operator }.
+op-ap-moved = 🔁 Spostato: { $name } (id { $id }), { $kind }, ora { $when }, { $place }, con { $operator }.
+op-ap-cancelled = ❌ Annullato: { $name } (id { $id }), { $kind }, { $when }, { $place }, con { $operator }.
+op-ap-unreachable = ⚠️ Promemoria non consegnato, ha bloccato il bot: { $name } (id { $id }), { $kind }, { $when }, { $place }, con { $operator }.
+op-ap-unconfirmed = ❓ Nessuna conferma all'ultimo promemoria: { $name } (id { $id }), { $kind }, { $when }, { $place }, con { $operator }.
+op-att-question = 👥 { $name } (id { $id }) è venuto/a all'appuntamento di { $when }? { $kind }, { $place }, con { $operator }.
+op-att-marked = { $status ->
+        [attended] ✅ Presente
+       *[no_show] ❌ Non presente
+    } (segnato da { $operator })
+op-att-already = La presenza è già stata segnata da { $operator }.
+op-att-too-early = L'appuntamento non è ancora iniziato.
+op-att-gone = Questo appuntamento non c'è più: annullato, oppure la persona ha cancellato i suoi dati.
+btn-att-present = ✅ Presente
+btn-att-absent = ❌ Non presente

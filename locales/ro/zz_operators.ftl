@@ -56,3 +56,21 @@ op-case-line = { $urgent ->
         [claimed] o urmărește { $operator }
        *[open] în așteptare
     }, de { $minutes } minute
+
+## Programări: anunțuri în grupul operatorilor și întrebarea despre prezență.
+op-ap-someone = persoană fără nume
+op-ap-booked = 📅 Programat: { $name } (id { $id }), { $kind }, { $when }, { $place }, cu { $operator }.
+op-ap-moved = 🔁 Mutat: { $name } (id { $id }), { $kind }, acum { $when }, { $place }, cu { $operator }.
+op-ap-cancelled = ❌ Anulat: { $name } (id { $id }), { $kind }, { $when }, { $place }, cu { $operator }.
+op-ap-unreachable = ⚠️ Memento nelivrat, a blocat botul: { $name } (id { $id }), { $kind }, { $when }, { $place }, cu { $operator }.
+op-ap-unconfirmed = ❓ Nicio confirmare la ultimul memento: { $name } (id { $id }), { $kind }, { $when }, { $place }, cu { $operator }.
+op-att-question = 👥 A venit { $name } (id { $id }) la programarea din { $when }? { $kind }, { $place }, cu { $operator }.
+op-att-marked = { $status ->
+        [attended] ✅ Prezent
+       *[no_show] ❌ Absent
+    } (marcat de { $operator })
+op-att-already = Prezența a fost deja marcată de { $operator }.
+op-att-too-early = Programarea nu a început încă.
+op-att-gone = Această programare nu mai există: anulată, sau persoana și-a șters datele.
+btn-att-present = ✅ Prezent
+btn-att-absent = ❌ Absent

@@ -33,4 +33,6 @@ MINE = (
     Booking(8, slot(901, 9, 14, kind="tutoring")),
 )
 LIKELY = Agenda(free=FREE, prescreening_outcome="likely_eligible")
-BOOKED = Agenda(bookings=MINE, free=FREE, prescreening_outcome="likely_eligible", taken_in_charge=True)
+BOOKED = Agenda(
+    bookings=MINE, free=FREE, prescreening_outcome="likely_eligible", taken_in_charge=True
+)

@@ -261,7 +261,7 @@ def test_the_reminder_says_how_long_before_it_really_is() -> None:
     reply = reminder_reply(
         MINE[0], timedelta(hours=23, minutes=40), CONFIG, "Europe/Rome", last=False
     )
-    assert reply.params["hours"] == 24
+    assert reply.params["lead_hours"] == 24
     assert reply.params["when"] == MINE[0].slot.start.astimezone(ROME)
     assert {b.action for row in reply.buttons for b in row} >= {"ap-ok", "ap-no", "ap-mv", "go"}
 

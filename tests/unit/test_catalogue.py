@@ -254,7 +254,7 @@ SAMPLES: dict[str, object] = {
     "time": "10:45",
     "venue": "Rivolta d'Adda",
     "count": 2,
-    "hours": 24,
+    "lead_hours": 24,
 }
 
 
@@ -293,7 +293,11 @@ def param_sets(
     }
     names = sorted(choices)
     combos = itertools.product(*(sorted(choices[n]) for n in names))
-    return [{**base, **dict(zip(names, combo, strict=True))} for combo in combos]
+    # A numeric variant key ([0], [1], ...) only matches a number, never the string "0".
+    return [
+        {**base, **{n: int(v) if v.isdigit() else v for n, v in zip(names, combo, strict=True)}}
+        for combo in combos
+    ]
 
 
 def render_all(
@@ -359,11 +363,26 @@ def placeholder_problems(reference: Parsed, own: Parsed) -> list[str]:
                 f"{key}: variables {sorted(got)} instead of {sorted(want)}"
                 f" (missing {sorted(want - got)}, unknown {sorted(got - want)})"
             )
-        if (want_s := reference.selects(key)) != (got_s := own.selects(key)):
+        want_s, got_s = plural_agnostic(reference.selects(key)), plural_agnostic(own.selects(key))
+        if want_s != got_s:
             problems.append(f"{key}: select expressions {got_s} instead of {want_s}")
         if (want_f := reference.functions(key)) != (got_f := own.functions(key)):
             problems.append(f"{key}: functions {got_f} instead of {want_f}")
     return problems
+
+
+PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
+
+
+def plural_agnostic(selects: tuple[Select, ...]) -> tuple[Select, ...]:
+    """A plural select (CLDR categories, default `other`) takes each language's own
+    categories: Italian has one/other, Romanian one/few/other, Arabic six."""
+    return tuple(
+        Select(s.selector, ("<plural>",), "other")
+        if set(s.variants) <= PLURAL_CATEGORIES and s.default == "other"
+        else s
+        for s in selects
+    )
 
 
 def emoji_problems(reference: Parsed, own: Parsed) -> list[str]:
@@ -374,6 +393,9 @@ def emoji_problems(reference: Parsed, own: Parsed) -> list[str]:
         if want != got:
             problems.append(f"{key}: emoji {sorted(got)} instead of {sorted(want)}")
     return problems
+
+
+BIDI_ISOLATES = re.compile("[\u2066-\u2069]")
 
 
 def utf16_length(text: str) -> int:
@@ -388,7 +410,10 @@ def length_problems(texts: Mapping[str, list[str]]) -> list[str]:
             size = utf16_length(text)
             if not text.strip():
                 problems.append(f"{key}: empty")
-            if key.startswith(BUTTON_PREFIXES) and size > BUTTON_LIMIT:
+            # Bidi isolation marks around placeholders (Arabic) are invisible: the rule is
+            # about what people see.
+            visible = utf16_length(BIDI_ISOLATES.sub("", text))
+            if key.startswith(BUTTON_PREFIXES) and visible > BUTTON_LIMIT:
                 problems.append(f"{key}: button label of {size} > {BUTTON_LIMIT}: {text!r}")
             if key.startswith(COMMAND_PREFIX) and size > COMMAND_LIMIT:
                 problems.append(f"{key}: command description of {size} > {COMMAND_LIMIT}")
