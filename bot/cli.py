@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
-from typing import Annotated
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime, time, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
+import yaml
 
-from store.settings import Settings
+from store.settings import PROJECT_ROOT, Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+    from bot.operators.agenda import AgendaDesk
+    from dialogs.agenda import AgendaConfig
+    from store.agenda_admin import NotMarkable
+    from store.slot_admin import Added
 
 app = typer.Typer(
     no_args_is_help=True, add_completion=False, help="Proximity, the PROXIMITY.CR assistant."
@@ -62,6 +76,7 @@ def chat() -> None:
     """A local console chat with the same dialogs, NLU and database."""
     settings = _settings()
     migrate_database(settings)
+    load_demo_slots(settings)
     _console(settings)
 
 
@@ -90,6 +105,7 @@ def migrate_database(settings: Settings) -> None:
 
 def _serve(settings: Settings) -> None:
     migrate_database(settings)
+    load_demo_slots(settings)
     if settings.uses_telegram:
         from bot.telegram_app import run_telegram
 
@@ -117,6 +133,418 @@ def _console(settings: Settings) -> None:
             await services.aclose()
 
     asyncio.run(main())
+
+
+# ====================================================================== operators' agenda
+# `proximity slots|appointments|people ...`: the operators' side of appointments. Times are
+# typed and shown in settings.timezone (Europe/Rome) and stored in UTC. Every command
+# migrates first, as `serve` does, so it works on a fresh database too.
+
+slots_app = typer.Typer(no_args_is_help=True, help="Slots: add, recurring, import, list, withdraw.")
+appointments_app = typer.Typer(no_args_is_help=True, help="Appointments: list, book, mark.")
+people_app = typer.Typer(no_args_is_help=True, help="People: take in charge.")
+app.add_typer(slots_app, name="slots")
+app.add_typer(appointments_app, name="appointments")
+app.add_typer(people_app, name="people")
+
+DEMO_SLOTS_FILE = PROJECT_ROOT / "config" / "demo_slots.yaml"
+T = TypeVar("T")
+Work = Callable[["Settings", "async_sessionmaker[AsyncSession]"], Awaitable[T]]
+
+
+def _with_database(work: Work[T]) -> T:
+    """Migrates, then runs `work` with a session factory on its own engine."""
+    settings = _settings()
+    migrate_database(settings)
+    return _run(work, settings)
+
+
+def _run(work: Work[T], settings: Settings) -> T:
+    from store.db import create_engine_async, session_factory
+
+    async def main() -> T:
+        engine = create_engine_async(settings.database_url)
+        try:
+            return await work(settings, session_factory(engine))
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(main())
+
+
+def _agenda_config(settings: Settings) -> AgendaConfig:
+    from store.agenda_config import load_agenda_config
+
+    return load_agenda_config(settings.appointments_file)
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(message, err=True)
+    raise typer.Exit(1)
+
+
+def _local(instant: datetime, settings: Settings) -> str:
+    from dialogs.slots import day_label
+
+    local = instant.astimezone(settings.tz)
+    return f"{day_label(local.date())} {local:%Y %H:%M}"
+
+
+def _import(
+    data: object, settings: Settings, sessions: async_sessionmaker[AsyncSession]
+) -> Awaitable[Added]:
+    from bot.assistant import utc_now
+    from store.slot_admin import SlotFileError, add_slots, slots_from_file
+
+    config = _agenda_config(settings)
+    try:
+        wanted = slots_from_file(
+            data,  # type: ignore[arg-type]
+            settings.timezone,
+            utc_now().astimezone(settings.tz).date(),
+            places=config.venues.keys(),
+            minutes={k: kind.minutes for k, kind in config.kinds.items()},
+        )
+    except SlotFileError as exc:
+        _fail(f"Nothing imported: {exc}")
+
+    async def run() -> Added:
+        async with sessions.begin() as session:
+            return await add_slots(session, wanted, utc_now())
+
+    return run()
+
+
+def _report_added(added: Added) -> None:
+    typer.echo(f"{added.created} slot(s) created, {added.skipped} already there.")
+    if 0 < len(added.ids) <= 12:  # enough for a one-off or a short block; `list` shows all
+        typer.echo("ids: " + ", ".join(str(i) for i in added.ids))
+
+
+@slots_app.command("add")
+def slots_add(
+    operator: Annotated[str, typer.Option(help="Who holds the slot, e.g. 'Giulia'")],
+    place: Annotated[str, typer.Option(help="Place key from config/appointments.yaml")],
+    at: Annotated[str, typer.Option(help="Local start, e.g. '2026-12-03 09:45'")],
+    type: Annotated[str, typer.Option(help="orientation, skills_assessment, ...")] = "orientation",
+    minutes: Annotated[int | None, typer.Option(help="Length (default: the type's)")] = None,
+) -> None:
+    """Create one slot."""
+    entry = {"operator": operator, "place": place, "type": type, "at": at, "minutes": minutes}
+    _report_added(_with_database(lambda st, ss: _import({"one_off": [entry]}, st, ss)))
+
+
+@slots_app.command("recurring")
+def slots_recurring(
+    operator: Annotated[str, typer.Option(help="Who holds the slots")],
+    place: Annotated[str, typer.Option(help="Place key from config/appointments.yaml")],
+    weekday: Annotated[str, typer.Option(help="monday..sunday, lun..dom or 0..6")],
+    start: Annotated[str, typer.Option("--from", help="Local start of the block, e.g. 09:00")],
+    end: Annotated[str, typer.Option("--to", help="Local end of the block, e.g. 12:00")],
+    every: Annotated[int, typer.Option(help="Minutes between two starts")],
+    weeks: Annotated[int, typer.Option(help="How many weeks")],
+    first_date: Annotated[
+        str, typer.Option(help="2026-12-01, today or next-monday (+1w, +3d)")
+    ] = "next-monday",
+    type: Annotated[str, typer.Option(help="orientation, skills_assessment, ...")] = "orientation",
+    minutes: Annotated[int | None, typer.Option(help="Length (default: the type's)")] = None,
+) -> None:
+    """Create a weekly block of slots, skipping Italian public holidays."""
+    entry = {
+        "operator": operator, "place": place, "type": type, "weekday": weekday, "from": start,
+        "to": end, "every": every, "weeks": weeks, "first_date": first_date, "minutes": minutes,
+    }  # fmt: skip
+    _report_added(_with_database(lambda st, ss: _import({"recurring": [entry]}, st, ss)))
+
+
+@slots_app.command("import")
+def slots_import(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A YAML file")],
+) -> None:
+    """Create the slots a YAML file describes (see config/demo_slots.yaml). Importing the
+    same file again creates nothing new."""
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        _fail(f"Not a YAML file: {exc}")
+    _report_added(_with_database(lambda st, ss: _import(data, st, ss)))
+
+
+@slots_app.command("list")
+def slots_list(
+    start: Annotated[str | None, typer.Option("--from", help="First day (default today)")] = None,
+    days: Annotated[int, typer.Option(help="How many days")] = 14,
+    place: Annotated[str | None, typer.Option(help="Only this place")] = None,
+    show_withdrawn: Annotated[bool, typer.Option("--withdrawn", help="Show withdrawn")] = False,
+) -> None:
+    """List slots, free or booked and by whom."""
+    from store.slot_admin import list_slots
+
+    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
+        after, before = _day_range(start, days, settings)
+        async with sessions() as session:
+            rows = await list_slots(
+                session, after=after, before=before, place=place, include_withdrawn=show_withdrawn
+            )
+        for row in rows:
+            if row.withdrawn:
+                state = "withdrawn"
+            elif row.appointment_id is None:
+                state = "free"
+            else:
+                state = (
+                    f"{row.status} #{row.appointment_id}: "
+                    f"{row.display_name or '?'} (id {row.telegram_id})"
+                )
+            typer.echo(
+                f"{row.id:>6}  {_local(row.starts_at, settings)}  {row.place_id:<8} "
+                f"{row.type:<17} {row.operator:<20} {state}"
+            )
+        typer.echo(f"{len(rows)} slot(s).")
+
+    _with_database(work)
+
+
+def _day_range(first: str | None, days: int, settings: Settings) -> tuple[datetime, datetime]:
+    from bot.assistant import utc_now
+    from store.slot_admin import SlotFileError, relative_date
+
+    try:
+        day = relative_date(first or "today", utc_now().astimezone(settings.tz).date())
+    except SlotFileError as exc:
+        _fail(str(exc))
+    after = datetime.combine(day, time(0), tzinfo=settings.tz)
+    before = datetime.combine(day + timedelta(days=days), time(0), tzinfo=settings.tz)
+    return after, before
+
+
+@slots_app.command("withdraw")
+def slots_withdraw(
+    slot_id: Annotated[int, typer.Argument(help="The slot's id (see `slots list`)")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask, even if it is booked")] = False,
+) -> None:
+    """Take a slot off the agenda. A booking on it is cancelled: the person must be told."""
+    from bot.assistant import utc_now
+    from store.models import Slot
+    from store.slot_admin import SlotNotFound, list_slots, withdraw
+
+    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
+        async with sessions() as session:
+            slot = await session.get(Slot, slot_id)
+            if slot is None:
+                _fail(f"No slot {slot_id}.")
+            [row] = await list_slots(
+                session, after=slot.starts_at, before=slot.starts_at + timedelta(seconds=1),
+                operator=slot.operator, include_withdrawn=True,
+            )  # fmt: skip
+        if row.status == "booked" and not yes:
+            who = f"{row.display_name or '?'} (id {row.telegram_id})"
+            if not typer.confirm(f"Slot {slot_id} is booked by {who}. Cancel that booking?"):
+                raise typer.Abort()
+        try:
+            async with sessions.begin() as session:
+                done = await withdraw(session, slot_id, utc_now())
+        except SlotNotFound:
+            _fail(f"No slot {slot_id}.")
+        if done.already_withdrawn:
+            typer.echo(f"Slot {slot_id} was already withdrawn.")
+            return
+        typer.echo(f"Slot {slot_id} withdrawn.")
+        if done.cancelled_appointment_id is not None:
+            await _notify_group(settings, sessions, "cancelled", done.cancelled_appointment_id)
+            typer.echo(
+                f"Booking #{done.cancelled_appointment_id} cancelled. The person has NOT been "
+                f"told: write to them (/scrivi {done.telegram_id} in the operators' group)."
+            )
+
+    _with_database(work)
+
+
+@appointments_app.command("list")
+def appointments_list(
+    on: Annotated[str | None, typer.Option("--date", help="Day (default today)")] = None,
+    days: Annotated[int, typer.Option(help="How many days")] = 1,
+    cancelled: Annotated[bool, typer.Option(help="Also cancelled ones")] = False,
+) -> None:
+    """List appointments of a day (or more)."""
+    from store.agenda_admin import between
+
+    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
+        after, before = _day_range(on, days, settings)
+        async with sessions() as session:
+            rows = await between(session, after, before, include_cancelled=cancelled)
+        for row in rows:
+            typer.echo(
+                f"#{row.id:<5} {_local(row.starts_at, settings)}  {row.place_id:<8} "
+                f"{row.kind:<17} {row.operator:<20} {row.display_name or '?'} "
+                f"(id {row.telegram_id})  {row.status}"
+                + (f" by {row.attendance_marked_by}" if row.attendance_marked_by else "")
+                + (f", {row.confirmation}" if row.confirmation else "")
+            )
+        typer.echo(f"{len(rows)} appointment(s).")
+
+    _with_database(work)
+
+
+@appointments_app.command("book")
+def appointments_book(
+    person: Annotated[int, typer.Option(help="The person's Telegram id")],
+    slot: Annotated[int, typer.Option(help="The slot's id (see `slots list`)")],
+    by: Annotated[str, typer.Option(help="Your name, recorded as who booked")] = "cli",
+) -> None:
+    """Book a slot on someone's behalf (any type: operators decide)."""
+    from bot.assistant import utc_now
+    from store.appointments import AppointmentNotFound, SlotTaken, book
+
+    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
+        try:
+            async with sessions.begin() as session:
+                made, booked = await book(
+                    session, person, slot, utc_now(), booked_by=f"operator:{by}"[:64]
+                )
+        except AppointmentNotFound:
+            _fail(f"No person with Telegram id {person} (they must accept the privacy notice).")
+        except SlotTaken:
+            _fail(f"Slot {slot} is not free (booked, withdrawn, past or unknown).")
+        typer.echo(f"Booked #{made.id}: {booked.type}, {_local(booked.starts_at, settings)}.")
+        await _notify_group(settings, sessions, "booked", made.id)
+        typer.echo("The person is not messaged by this command: tell them yourself.")
+
+    _with_database(work)
+
+
+class Outcome(StrEnum):
+    ATTENDED = "attended"
+    NO_SHOW = "no-show"
+
+
+@appointments_app.command("mark")
+def appointments_mark(
+    appointment_id: Annotated[int, typer.Argument(help="The appointment's id")],
+    outcome: Annotated[Outcome, typer.Argument(help="attended or no-show")],
+    by: Annotated[str, typer.Option(help="Your name, recorded as who marked it")] = "cli",
+) -> None:
+    """Record whether the person came. A no-show sends them one kind message when the bot's
+    token is set; otherwise it is only recorded."""
+    from bot.assistant import utc_now
+    from store.agenda_admin import NotMarkable, mark_attendance
+
+    attended = outcome is Outcome.ATTENDED
+
+    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
+        try:
+            async with sessions.begin() as session:
+                row = await mark_attendance(
+                    session, appointment_id, attended, f"operator:{by}", f"cli:{by}", utc_now()
+                )
+        except NotMarkable as exc:
+            _fail(_not_markable(appointment_id, exc))
+        typer.echo(f"#{appointment_id} marked {row.status}.")
+        if attended:
+            return
+        async with _agenda_desk(settings, sessions) as desk:
+            if desk is None:
+                typer.echo("No message sent to the person (TELEGRAM_BOT_TOKEN is not set).")
+            elif await desk.tell_no_show(row):
+                typer.echo("The person got a kind message offering a new appointment.")
+            else:
+                typer.echo("The person could not be reached (blocked the bot).")
+
+    _with_database(work)
+
+
+def _not_markable(appointment_id: int, exc: NotMarkable) -> str:
+    reasons = {
+        "gone": "does not exist (or the person erased their data)",
+        "future": "has not started yet",
+        "already": f"was already marked by {exc.marked_by}",
+    }
+    return f"#{appointment_id} {reasons.get(exc.reason, f'is {exc.reason}')}."
+
+
+@people_app.command("take-in-charge")
+def people_take_in_charge(
+    telegram_id: Annotated[int, typer.Argument(help="The person's Telegram id")],
+    by: Annotated[str, typer.Option(help="Your name")] = "cli",
+) -> None:
+    """Record that the services took the person in charge: all appointment types open up."""
+    from bot.assistant import utc_now
+    from store.agenda_admin import take_in_charge
+
+    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
+        async with sessions.begin() as session:
+            person = await take_in_charge(session, telegram_id, by, utc_now())
+        if person is None:
+            _fail(f"No person with Telegram id {telegram_id} (consent comes first).")
+        assert person.taken_in_charge_at is not None
+        typer.echo(
+            f"Taken in charge on {_local(person.taken_in_charge_at, settings)} "
+            f"by {person.taken_in_charge_by}."
+        )
+
+    _with_database(work)
+
+
+@contextlib.asynccontextmanager
+async def _agenda_desk(
+    settings: Settings, sessions: async_sessionmaker[AsyncSession]
+) -> AsyncIterator[AgendaDesk | None]:
+    """A desk on a Bot of its own when the token is set: the CLI may run while the bot
+    does (sending needs no polling). None without a token or an operators' group."""
+    if not settings.uses_telegram:
+        yield None
+        return
+    from telegram import Bot
+
+    from bot.assistant import utc_now
+    from bot.catalogue import Catalogue
+    from bot.operators.agenda import AgendaDesk
+
+    config = _agenda_config(settings)
+    api = settings.telegram_api_url.rstrip("/")
+    async with Bot(
+        settings.telegram_bot_token, base_url=f"{api}/bot", base_file_url=f"{api}/file/bot"
+    ) as bot:
+        yield AgendaDesk(
+            bot,
+            settings.operator_chat_id or 0,
+            sessions,
+            Catalogue.load(settings.locales_dir),
+            timezone=settings.timezone,
+            clock=utc_now,
+            places={k: v.short for k, v in config.venues.items()},
+        )
+
+
+async def _notify_group(
+    settings: Settings, sessions: async_sessionmaker[AsyncSession], kind: str, appointment_id: int
+) -> None:
+    if settings.operator_chat_id is None:
+        return
+    async with _agenda_desk(settings, sessions) as desk:
+        if desk is not None:
+            await desk.notify(kind, appointment_id)
+
+
+def load_demo_slots(settings: Settings) -> int:
+    """The demo agenda (config/demo_slots.yaml), when DEMO_SLOTS is on and the slots table
+    is empty: once real slots exist, the demo never comes back. Returns how many were made.
+    Call it after the migrations."""
+    if not settings.demo_slots or not DEMO_SLOTS_FILE.exists():
+        return 0
+    from store.slot_admin import count_slots
+
+    data = yaml.safe_load(DEMO_SLOTS_FILE.read_text(encoding="utf-8")) or {}
+
+    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
+        async with sessions() as session:
+            if await count_slots(session):
+                return 0
+        added = await _import(data, settings, sessions)
+        log.info("demo slots loaded count=%d", added.created)
+        return added.created
+
+    return _run(work, settings)
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -14,15 +15,23 @@ from bot.assistant import Assistant, utc_now
 from bot.catalogue import Catalogue
 from bot.logs import pseudonymiser
 from bot.operators.access import OperatorAccess
+from bot.operators.agenda import AgendaDesk
 from bot.operators.desk import OperatorDesk
 from bot.sender import TelegramSender
 from dialogs.eligibility import Rules
 from dialogs.places import Gazetteer
 from nlu.client import NluClient
 from scheduler.maintenance import Retention, start_maintenance
+from store.agenda_config import load_agenda_config
 from store.db import create_engine_async, session_factory
 from store.programme import Programme, load_programme
 from store.settings import Settings
+
+if TYPE_CHECKING:  # wired in by attach_telegram; see bot/telegram_app.py
+    from scheduler.reminders import ReminderService
+
+
+ATTENDANCE_CHECK_SECONDS = 300
 
 
 @dataclass
@@ -39,6 +48,10 @@ class Services:
     desk: OperatorDesk | None = None  # set when an operators' group is configured
     access: OperatorAccess | None = None
     scheduler: AsyncIOScheduler | None = None
+    # Appointments: the reminders' scheduler and the operators' agenda notices, set once
+    # the Telegram bot exists (the console sends no reminders).
+    reminders: ReminderService | None = None
+    agenda_desk: AgendaDesk | None = None
 
     def start_background(self) -> None:
         self.scheduler = start_maintenance(self.retention, self.settings.timezone)
@@ -48,6 +61,14 @@ class Services:
                 "interval",
                 seconds=self.settings.reannounce_check_seconds,
                 id="reannounce",
+            )
+        if self.agenda_desk is not None:
+            # "Did the person come?" once per appointment, soon after it ends.
+            self.scheduler.add_job(
+                self.agenda_desk.ask_attendance,
+                "interval",
+                seconds=ATTENDANCE_CHECK_SECONDS,
+                id="ask-attendance",
             )
 
     def attach_telegram(self, bot: Bot) -> None:
@@ -68,6 +89,16 @@ class Services:
             clock=utc_now,
         )
         self.assistant.operators_available = True
+        config = self.assistant.agenda_config
+        self.agenda_desk = AgendaDesk(
+            bot,
+            group,
+            self.sessions,
+            self.catalogue,
+            timezone=self.settings.timezone,
+            clock=utc_now,
+            places={v.id: v.short for v in config.venues.values()} if config else None,
+        )
 
     def stop_background(self) -> None:
         if self.scheduler is not None:
@@ -108,6 +139,7 @@ def build_services(settings: Settings) -> Services:
         places=Gazetteer.from_csv(settings.comuni_ambito_file, settings.comuni_italia_file),
         timezone=settings.timezone,
         hours=programme.hours(settings.timezone, utc_now().date()),
+        agenda_config=load_agenda_config(settings.appointments_file),
     )
     return Services(
         settings=settings,

@@ -19,6 +19,8 @@ from telegram.ext import (
     filters,
 )
 
+from bot.assistant import utc_now
+from bot.operators.agenda import AgendaDesk, parse_attendance
 from dialogs import OperatorClosed, OperatorJoined
 
 if TYPE_CHECKING:
@@ -99,6 +101,9 @@ async def on_operator_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         with contextlib.suppress(BadRequest):
             await query.answer(app.catalogue.render("op-not-operator"), show_alert=True)
         return
+    if (query.data or "").startswith("op:att:"):
+        await on_attendance_button(update, context)
+        return
     _, action, raw_id = (query.data or "").split(":", 2) + ["", ""][
         : 3 - len((query.data or "").split(":"))
     ]
@@ -117,6 +122,41 @@ async def on_operator_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
             await tell_person_it_is_closed(app, telegram_id)
     with contextlib.suppress(BadRequest):
         await query.answer(note or None, show_alert=bool(note))
+
+
+def agenda_desk(app: Services, context: ContextTypes.DEFAULT_TYPE) -> AgendaDesk:
+    """The composition root's desk when it has one; otherwise one built here (it is
+    stateless, so this is cheap)."""
+    if app.agenda_desk is not None:
+        return app.agenda_desk
+    assert app.settings.operator_chat_id is not None
+    return AgendaDesk(
+        context.bot, app.settings.operator_chat_id, app.sessions, app.catalogue,
+        timezone=app.settings.timezone, clock=utc_now,
+    )  # fmt: skip
+
+
+async def on_attendance_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """✅ Presente / ❌ Non presente. The caller is already known to be an operator; the
+    data is only an id, and marking re-checks the appointment's state in the database."""
+    app = services(context)
+    query = update.callback_query
+    parsed = parse_attendance(query.data)
+    if parsed is None or query.message is None:
+        with contextlib.suppress(BadRequest):
+            await query.answer()
+        return
+    appointment_id, attended = parsed
+    operator = update.effective_user
+    marked = await agenda_desk(app, context).mark(
+        appointment_id,
+        attended,
+        by=operator.first_name,
+        actor=str(operator.id),
+        question=(query.message.chat.id, query.message.message_id),
+    )
+    with contextlib.suppress(BadRequest):
+        await query.answer(marked.note, show_alert=bool(marked.note))
 
 
 async def on_open_cases(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

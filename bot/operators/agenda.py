@@ -1,0 +1,234 @@
+"""The operators' agenda desk: notices about appointments, and "did the person come?".
+
+Notices go to the operators' group's General topic, not to the person's own topic: most
+people who book never asked for a human, so they have no topic, and creating one per
+booking would bury the real conversations. One place also reads as the day's agenda. Each
+line carries the person's id, so an operator can open a conversation with /scrivi.
+
+Texts are plain (no parse mode), so a display name can never become markup. Everything is
+loaded from the database by id: callers pass only what happened and to which appointment.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, TelegramError
+
+from bot.catalogue import Catalogue
+from bot.render import render
+from dialogs.appointment_texts import no_show_reply
+from dialogs.slots import ITALIAN_NAMES, AppointmentType, day_label
+from store import agenda_admin, conversations
+from store.agenda_admin import AppointmentRow, NotMarkable
+from store.appointments import NO_SHOW
+
+log = logging.getLogger(__name__)
+
+NOTICES = {
+    "booked": "op-ap-booked",
+    "moved": "op-ap-moved",
+    "cancelled": "op-ap-cancelled",
+    "unreachable": "op-ap-unreachable",
+    "unconfirmed": "op-ap-unconfirmed",
+}
+# op:att:<appointment id>:a (present) or :n (not present); well under 64 bytes.
+ATTENDANCE_DATA = re.compile(r"^op:att:(\d{1,12}):([an])$")
+
+
+def attendance_data(appointment_id: int, attended: bool) -> str:
+    return f"op:att:{appointment_id}:{'a' if attended else 'n'}"
+
+
+def parse_attendance(data: str | None) -> tuple[int, bool] | None:
+    """Callback data is never trusted: anything but the exact shape is None."""
+    match = ATTENDANCE_DATA.match(data or "")
+    return None if match is None else (int(match[1]), match[2] == "a")
+
+
+@dataclass(frozen=True)
+class Marked:
+    """The outcome of an attendance button, for the handler to answer the press with."""
+
+    note: str | None  # shown to the operator as an alert (already marked, gone, ...)
+    row: AppointmentRow | None
+
+
+def _kind_name(kind: str) -> str:
+    try:
+        return ITALIAN_NAMES[AppointmentType(kind)]
+    except ValueError:  # a kind added to the data before the code knows its name
+        return kind
+
+
+class AgendaDesk:
+    def __init__(
+        self,
+        bot: Bot,
+        group_id: int,
+        sessions: async_sessionmaker[AsyncSession],
+        catalogue: Catalogue,
+        *,
+        timezone: str,
+        clock: Callable[[], datetime],
+        places: Mapping[str, str] | None = None,  # place key -> short name
+    ) -> None:
+        self._bot = bot
+        self.group_id = group_id
+        self._sessions = sessions
+        self._catalogue = catalogue
+        self._zone = ZoneInfo(timezone)
+        self._clock = clock
+        self._places = dict(places or {})
+
+    def _t(self, key: str, **params: object) -> str:
+        return self._catalogue.render(key, "it", params)
+
+    def _params(self, row: AppointmentRow) -> dict[str, object]:
+        local = row.starts_at.astimezone(self._zone)
+        return {
+            # Strings, not numbers: Fluent would print an id as "1.234.567".
+            "name": row.display_name or self._t("op-ap-someone"),
+            "id": str(row.telegram_id),
+            "kind": _kind_name(row.kind),
+            "when": f"{day_label(local.date())} {local.hour}:{local.minute:02d}",
+            "place": self._places.get(row.place_id, row.place_id),
+            "operator": row.operator,
+        }
+
+    # ------------------------------------------------------------------ notices
+
+    async def notify(self, kind: str, appointment_id: int) -> bool:
+        """Posts one line about the appointment: booked, moved, cancelled, unreachable,
+        unconfirmed. False when there is nothing to say (unknown kind, erased person)."""
+        key = NOTICES.get(kind)
+        if key is None:
+            raise ValueError(f"unknown notice {kind!r}")
+        async with self._sessions() as session:
+            row = await agenda_admin.appointment(session, appointment_id)
+        if row is None:
+            return False
+        await self._bot.send_message(self.group_id, self._t(key, **self._params(row)))
+        log.info("agenda notice kind=%s", kind)
+        return True
+
+    # ------------------------------------------------------------------ attendance
+
+    async def ask_attendance(self) -> int:
+        """For the scheduler: asks once about every booked appointment that has ended.
+
+        The question is claimed in the database before it is posted (so two runs, or two
+        processes, never ask twice) and released if posting fails, so the next run retries.
+        """
+        now = self._clock()
+        async with self._sessions() as session:
+            due = await agenda_admin.attendance_to_ask(session, now)
+        asked = 0
+        for row in due:
+            async with self._sessions.begin() as session:
+                if not await agenda_admin.claim_attendance_question(session, row.id, now):
+                    continue
+            try:
+                await self._bot.send_message(
+                    self.group_id,
+                    self._t("op-att-question", **self._params(row)),
+                    reply_markup=self._attendance_buttons(row.id),
+                )
+            except TelegramError:
+                async with self._sessions.begin() as session:
+                    await agenda_admin.claim_attendance_question(session, row.id, None)
+                log.warning("attendance question not posted; retried next run")
+                continue
+            asked += 1
+        if asked:
+            log.info("attendance asked count=%d", asked)
+        return asked
+
+    def _attendance_buttons(self, appointment_id: int) -> InlineKeyboardMarkup:
+        return InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        self._t("btn-att-present"),
+                        callback_data=attendance_data(appointment_id, True),
+                    ),
+                    InlineKeyboardButton(
+                        self._t("btn-att-absent"),
+                        callback_data=attendance_data(appointment_id, False),
+                    ),
+                ]
+            ]
+        )
+
+    async def mark(
+        self,
+        appointment_id: int,
+        attended: bool,
+        *,
+        by: str,
+        actor: str,
+        question: tuple[int, int] | None = None,
+    ) -> Marked:
+        """Records attendance. `by` is the name shown ("Giulia"), `actor` the audit actor
+        (the operator's Telegram id). `question` is the (chat, message) of the group
+        message to update with who marked it. A no-show gets the person's kind message."""
+        try:
+            async with self._sessions.begin() as session:
+                row = await agenda_admin.mark_attendance(
+                    session, appointment_id, attended, f"operator:{by}", actor, self._clock()
+                )
+        except NotMarkable as refused:
+            return Marked(self._refusal(refused), None)
+        log.info("attendance marked status=%s", row.status)
+        if question is not None:
+            await self._show_marked(row, question)
+        if row.status == NO_SHOW:
+            await self.tell_no_show(row)
+        return Marked(None, row)
+
+    def _refusal(self, refused: NotMarkable) -> str:
+        if refused.reason == "already":
+            marked_by = (refused.marked_by or "").removeprefix("operator:")
+            return self._t("op-att-already", operator=marked_by or "?")
+        if refused.reason == "future":
+            return self._t("op-att-too-early")
+        return self._t("op-att-gone")
+
+    async def _show_marked(self, row: AppointmentRow, question: tuple[int, int]) -> None:
+        chat_id, message_id = question
+        by = (row.attendance_marked_by or "").removeprefix("operator:")
+        text = "\n\n".join(
+            (
+                self._t("op-att-question", **self._params(row)),
+                self._t("op-att-marked", status=row.status, operator=by),
+            )
+        )
+        try:
+            await self._bot.edit_message_text(text, chat_id, message_id, reply_markup=None)
+        except BadRequest as exc:  # a deleted question: the status is in the database anyway
+            log.warning("attendance question not updated: %s", type(exc).__name__)
+
+    async def tell_no_show(self, row: AppointmentRow) -> bool:
+        """One kind message, in the person's language. A blocked bot marks them unreachable
+        (and they become reachable again when they write). False when not delivered."""
+        language = row.language
+        try:
+            for message in render(no_show_reply(row.kind), self._catalogue, language):
+                await self._bot.send_message(
+                    row.telegram_id, message.text, reply_markup=message.markup
+                )
+        except (Forbidden, BadRequest) as exc:
+            if isinstance(exc, BadRequest) and "chat not found" not in str(exc).lower():
+                raise
+            async with self._sessions.begin() as session:
+                await conversations.mark_unreachable(session, row.telegram_id, self._clock())
+            log.info("no-show message not delivered: unreachable")
+            return False
+        return True
