@@ -77,6 +77,8 @@ class Services:
         group = self.settings.operator_chat_id
         if group is None:
             return
+        config = self.assistant.agenda_config
+        places = {v.id: v.short for v in config.venues.values()} if config else None
         self.access = OperatorAccess(bot, group, self.settings.operator_allow_list)
         self.desk = OperatorDesk(
             bot,
@@ -87,9 +89,9 @@ class Services:
             reannounce_minutes=self.programme.reannounce_minutes,
             timezone=self.settings.timezone,
             clock=utc_now,
+            places=places,
         )
         self.assistant.operators_available = True
-        config = self.assistant.agenda_config
         self.agenda_desk = AgendaDesk(
             bot,
             group,
@@ -97,7 +99,7 @@ class Services:
             self.catalogue,
             timezone=self.settings.timezone,
             clock=utc_now,
-            places={v.id: v.short for v in config.venues.values()} if config else None,
+            places=places,
         )
 
     def stop_background(self) -> None:

@@ -61,3 +61,12 @@ def no_show_reply(kind: str) -> Reply:
         params={"kind": kind},
         buttons=((Button("btn-ap-book-again", BOOK_AGAIN, kind),), *FOOTER),
     )
+
+
+def withdrawn_reply(slot: OpenSlot, config: AgendaConfig, zone: str) -> Reply:
+    """The office took the slot back: an apology and a new booking offer."""
+    return Reply(
+        "ap-withdrawn",
+        params=slot_params(slot, config, zone),
+        buttons=((Button("btn-ap-book-again", BOOK_AGAIN, slot.kind),), *FOOTER),
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import html
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -21,10 +21,15 @@ from telegram.error import BadRequest
 
 from bot.catalogue import Catalogue
 from dialogs.office_hours import OfficeHours
-from store import conversations, handoffs, privacy
+from dialogs.slots import ITALIAN_NAMES, day_label
+from store import appointments, conversations, handoffs, privacy
 from store.models import Handoff
 
 log = logging.getLogger(__name__)
+
+BOOKINGS_SHOWN = 5
+# The answer to the reminders: confirmed, declined, or (❔) not yet.
+CONFIRMATION_MARKS = {"confirmed": "✅", "declined": "🙁"}
 
 TOPIC_NAME_LIMIT = 128
 RECENT_SHOWN = 3
@@ -42,11 +47,13 @@ class OperatorDesk:
         reannounce_minutes: int,
         timezone: str,
         clock: Callable[[], datetime],
+        places: Mapping[str, str] | None = None,  # place key -> short name
     ) -> None:
         self._bot = bot
         self.group_id = group_id
         self._sessions = sessions
         self._catalogue = catalogue
+        self._places = dict(places or {})
         self._hours = hours
         self._reannounce_minutes = reannounce_minutes
         self._zone = ZoneInfo(timezone)
@@ -95,10 +102,23 @@ class OperatorDesk:
             language=state.language,
             reason=handoff.reason,
             prescreening=html.escape(prescreening.strip()),
-            bookings=self._t("op-none"),
+            bookings=await self._bookings(session, handoff.telegram_id),
             recent="\n".join(f"« {html.escape(text[:300])} »" for text in recent)
             or self._t("op-none"),
         )
+
+    async def _bookings(self, session: AsyncSession, telegram_id: int) -> str:
+        """Upcoming appointments, one short line each, with the answer to the reminder."""
+        upcoming = await appointments.upcoming(session, telegram_id, self._clock())
+        lines = []
+        for appointment, slot in upcoming[:BOOKINGS_SHOWN]:
+            local = slot.starts_at.astimezone(self._zone)
+            mark = CONFIRMATION_MARKS.get(appointment.confirmation or "", "❔")
+            kind = ITALIAN_NAMES.get(slot.type, slot.type)
+            when = f"{day_label(local.date())} {local.hour}:{local.minute:02d}"
+            place = html.escape(self._places.get(slot.place_id, slot.place_id))
+            lines.append(f"\n• {when} · {kind} · {place} {mark}")
+        return "".join(lines) or self._t("op-none")
 
     def _card_buttons(self, handoff: Handoff) -> InlineKeyboardMarkup:
         return InlineKeyboardMarkup(

@@ -147,6 +147,9 @@ ap-confirm-thanks =
 ap-cant-come =
     Nessun problema, capita.
     Vuoi spostare l'appuntamento o annullarlo?
+ap-withdrawn =
+    Ci dispiace: l'appuntamento del { DATETIME($when, dateStyle: "full", timeStyle: "short") } è annullato.
+    L'operatore non può esserci. Scegli un altro giorno, per favore.
 ap-missed =
     Ciao! Oggi non ci siamo visti al { ap-kind-name }.
     Può succedere. Se vuoi, scegli un nuovo giorno.

@@ -229,3 +229,17 @@ async def test_free_text_booking_with_a_wish(eligible_anna: Person) -> None:
     shown = labels(answer)
     assert any("15:00" in label for label in shown)
     assert not any("10:00" in label for label in shown)
+
+
+async def test_the_case_card_shows_upcoming_appointments(
+    eligible_anna: Person, emulator: BotApiEmulator
+) -> None:
+    listing = await eligible_anna.press("Prenota un colloquio")
+    await eligible_anna.press(labels(listing)[0])
+    await eligible_anna.press("Sì, prenota")
+    await eligible_anna.reply()  # the calendar file
+    await emulator.next_message(OPERATORS_GROUP, timeout=15)  # the booking notice
+    await eligible_anna.press("Parla con una persona")
+    card = await emulator.next_message(OPERATORS_GROUP, timeout=15)
+    assert "Appuntamenti e corsi:" in card.text
+    assert "colloquio di orientamento · Crema ❔" in card.text
