@@ -158,6 +158,9 @@ ap-confirm-thanks =
 ap-cant-come =
     لا مشكلة، هذا يحدث.
     هل تريد أن تغيّر وقت الموعد أو تلغيه؟
+ap-withdrawn =
+    نأسف: تم إلغاء موعدك يوم { DATETIME($when, dateStyle: "full", timeStyle: "short") }.
+    الموظف لا يستطيع الحضور. من فضلك، اختر يومًا آخر.
 ap-missed =
     مرحبًا! لم نرك اليوم في { ap-kind-name }.
     هذا يمكن أن يحدث. إذا أردت، اختر يومًا جديدًا.

@@ -147,6 +147,9 @@ ap-confirm-thanks =
 ap-cant-come =
     No problem, it happens.
     Do you want to move the appointment or cancel it?
+ap-withdrawn =
+    We are sorry: the appointment on { DATETIME($when, dateStyle: "full", timeStyle: "short") } is cancelled.
+    The staff member cannot be there. Please choose another day.
 ap-missed =
     Hi! We did not see you today at the { ap-kind-name }.
     It can happen. If you want, choose a new day.

@@ -148,6 +148,9 @@ ap-confirm-thanks =
 ap-cant-come =
     No pasa nada, a veces ocurre.
     ¿Quieres cambiar la cita o cancelarla?
+ap-withdrawn =
+    Lo sentimos: la cita del { DATETIME($when, dateStyle: "full", timeStyle: "short") } está cancelada.
+    La persona del proyecto no puede ese día. Elige otro día, por favor.
 ap-missed =
     ¡Hola! Hoy no nos hemos visto en la { ap-kind-name }.
     Puede pasar. Si quieres, elige un nuevo día.

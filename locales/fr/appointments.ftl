@@ -148,6 +148,9 @@ ap-confirm-thanks =
 ap-cant-come =
     Pas de problème, ça arrive.
     Veux-tu déplacer le rendez-vous ou l'annuler ?
+ap-withdrawn =
+    Nous sommes désolés : le rendez-vous du { DATETIME($when, dateStyle: "full", timeStyle: "short") } est annulé.
+    L'agent ne peut pas être là. Choisis un autre jour, s'il te plaît.
 ap-missed =
     Bonjour ! Aujourd'hui, nous ne t'avons pas vu au { ap-kind-name }.
     Ça peut arriver. Si tu veux, choisis un nouveau jour.

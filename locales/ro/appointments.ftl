@@ -151,6 +151,9 @@ ap-confirm-thanks =
 ap-cant-come =
     Nicio problemă, se întâmplă.
     Vrei să muți programarea sau s-o anulezi?
+ap-withdrawn =
+    Ne pare rău: programarea de { DATETIME($when, dateStyle: "full", timeStyle: "short") } este anulată.
+    Operatorul nu poate fi acolo. Te rog, alege altă zi.
 ap-missed =
     Bună! Azi nu ne-am văzut la { ap-kind-name }.
     Se poate întâmpla. Dacă vrei, alege o zi nouă.
