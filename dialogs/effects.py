@@ -83,6 +83,26 @@ class AnswerReminder:
     answer: str  # confirmed, declined
 
 
+@dataclass(frozen=True)
+class EnrolCourse:
+    """Sign up: a seat if one is left, otherwise the waiting list (the database decides)."""
+
+    course_id: int
+
+
+@dataclass(frozen=True)
+class WithdrawCourse:
+    """Frees the seat at once; the first person waiting is offered it."""
+
+    course_id: int
+
+
+@dataclass(frozen=True)
+class AnswerOffer:
+    enrolment_id: int
+    accept: bool
+
+
 Effect = (
     RecordConsent
     | NoteEvent
@@ -96,4 +116,7 @@ Effect = (
     | MoveBooking
     | CancelBooking
     | AnswerReminder
+    | EnrolCourse
+    | WithdrawCourse
+    | AnswerOffer
 )

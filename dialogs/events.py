@@ -86,6 +86,25 @@ class SlotLost:
     slot_id: int
 
 
+@dataclass(frozen=True)
+class EnrolmentDone:
+    """What the database decided about a sign-up: enrolled, waiting (with a position) or
+    already (the person was on the list)."""
+
+    course_id: int
+    status: str
+    position: int | None = None
+
+
+@dataclass(frozen=True)
+class OfferAnswered:
+    """The answer to a seat offered from the waiting list: accepted, declined, or gone
+    (the offer expired or was withdrawn meanwhile)."""
+
+    course_id: int
+    result: str
+
+
 Event = (
     Started
     | CommandIssued
@@ -97,4 +116,6 @@ Event = (
     | OperatorClosed
     | HandoffFailed
     | SlotLost
+    | EnrolmentDone
+    | OfferAnswered
 )

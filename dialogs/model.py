@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from dialogs.agenda import Agenda, AgendaConfig
+from dialogs.course_view import Courses
 from dialogs.effects import Effect
 from dialogs.eligibility import Rules
 from dialogs.office_hours import OfficeHours
@@ -97,6 +98,8 @@ class Env:
     # Appointments: loaded by the shell only for turns that need them (see appointments.py).
     agenda_config: AgendaConfig | None = None
     agenda: Agenda | None = None
+    # Courses: likewise loaded only for turns that need them (see courses.py).
+    courses: Courses | None = None
 
     @property
     def today(self) -> date:

@@ -9,15 +9,17 @@ The order of checks is the product's safety policy:
 
 from __future__ import annotations
 
-from dialogs import appointments, handoff, prescreening, screens
+from dialogs import appointments, courses, handoff, prescreening, screens
 from dialogs.effects import EraseData, ExportData, NoteEvent, RecordConsent
 from dialogs.events import (
     ButtonPressed,
     CommandIssued,
+    EnrolmentDone,
     Event,
     HandoffFailed,
     MessageEdited,
     NonTextSent,
+    OfferAnswered,
     OperatorClosed,
     OperatorJoined,
     SlotLost,
@@ -196,6 +198,10 @@ def _with_consent(state: State, event: Event, env: Env) -> Turn:
         booked = _appointments(state, event, env)
         if booked is not None:
             return booked
+    if courses.ready(env):
+        learned = _courses(state, event, env)
+        if learned is not None:
+            return learned
     if isinstance(event, ButtonPressed | CommandIssued):
         state = appointments.leave(state)
     if isinstance(event, ButtonPressed):
@@ -218,6 +224,16 @@ def _appointments(state: State, event: Event, env: Env) -> Turn | None:
         return appointments.on_button(state.with_(misunderstood=0), event, env)
     if isinstance(event, TextSaid):
         return appointments.on_text(state, event, env)
+    return None
+
+
+def _courses(state: State, event: Event, env: Env) -> Turn | None:
+    if isinstance(event, EnrolmentDone):
+        return courses.enrolment_done(state, event, env)
+    if isinstance(event, OfferAnswered):
+        return courses.offer_answered(state, event, env)
+    if isinstance(event, ButtonPressed) and event.action in courses.ACTIONS:
+        return courses.on_button(state.with_(misunderstood=0), event, env)
     return None
 
 
@@ -285,6 +301,8 @@ def _text(state: State, event: TextSaid, env: Env) -> Turn:
         return _switch_language(state.with_(misunderstood=0), str(said.entity("language")), env)
     if said.intent == "check_eligibility" and _prescreening_ready(env):
         return prescreening.begin(state.with_(misunderstood=0), env, event)
+    if said.intent in courses.INTENTS and courses.ready(env):
+        return courses.from_intent(said.intent, event, state.with_(misunderstood=0), env)
     if said.intent in appointments.INTENTS and appointments.ready(env):
         return appointments.from_intent(said.intent, event, state.with_(misunderstood=0), env)
     return _intent(said.intent, state.with_(misunderstood=0), env)
@@ -334,6 +352,8 @@ def show(screen: str, state: State, env: Env) -> Turn:
         return handoff.request(state, env)
     if screen == "appointments" and appointments.ready(env):
         return appointments.overview(state, env)
+    if screen == "courses" and courses.ready(env):
+        return courses.categories(state, env)
     return Turn((_screen_reply(screen, env),), state)
 
 
