@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,12 +23,16 @@ from dialogs import (
     Turn,
     step,
 )
+from dialogs.course_view import MyEnrolment
+from dialogs.effects import AnswerOffer, EnrolCourse
 from dialogs.eligibility import Rules
+from dialogs.events import EnrolmentDone, OfferAnswered
 from dialogs.intents import INTENTS
 from dialogs.model import Office
 from dialogs.places import Gazetteer
 from dialogs.router import COMMAND_SCREENS
 from tests.unit.agenda_samples import BOOKED, CONFIG
+from tests.unit.course_samples import OPEN
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = Catalogue.load(ROOT / "locales")
@@ -43,7 +48,25 @@ ENV = Env(
     # Someone taken in charge with two bookings: every appointment screen is reachable.
     agenda_config=CONFIG,
     agenda=BOOKED,
+    # Signed up for one course, waiting for another, offered a seat in a third.
+    courses=replace(
+        OPEN,
+        mine=(
+            MyEnrolment(11, 1, "enrolled"),
+            MyEnrolment(12, 4, "waiting", 3),
+            MyEnrolment(13, 3, "offered", offer_expires=datetime(2026, 11, 26, 10, tzinfo=UTC)),
+        ),
+    ),
 )
+
+
+FOLLOW_UPS = {
+    EnrolCourse: lambda e: (
+        EnrolmentDone(e.course_id, "enrolled"),
+        EnrolmentDone(e.course_id, "waiting", 2),
+    ),
+    AnswerOffer: lambda e: (OfferAnswered(3, "accepted"), OfferAnswered(3, "gone")),
+}
 
 
 def reachable_turns() -> list[Turn]:
@@ -72,6 +95,10 @@ def reachable_turns() -> list[Turn]:
         seen.add((shape, event))
         turn = step(state, event, ENV)
         turns.append(turn)
+        # The shell answers these effects with the database's decision: walk that too.
+        for effect in turn.effects:
+            for follow_up in FOLLOW_UPS.get(type(effect), lambda e: ())(effect):
+                queue.append((turn.state, follow_up))
         for reply in turn.replies:
             for row in reply.buttons:
                 for b in row:
@@ -98,6 +125,8 @@ def test_the_walk_reaches_many_screens() -> None:
     assert {"handoff-started", "handoff-left", "erase-confirm", "lang-choose"} <= reached
     assert {"ap-list", "ap-choose-kind", "ap-slots", "ap-book-ask", "ap-booked"} <= reached
     assert {"ap-move-ask", "ap-moved", "ap-cancel-why", "ap-cancelled", "ap-no-slots"} <= reached
+    assert {"co-categories", "co-list", "co-detail", "co-ask", "co-ask-waiting"} <= reached
+    assert {"co-mine", "co-leave-ask", "co-left"} <= reached
 
 
 def test_every_reply_renders_and_fits_telegram_limits() -> None:
@@ -114,6 +143,8 @@ def test_every_reply_renders_and_fits_telegram_limits() -> None:
 def test_no_screen_is_a_dead_end() -> None:
     """Each screen offers a way to a person, and a way back unless it is the distress answer."""
     for turn in TURNS:
+        if not turn.replies and any(type(e) in FOLLOW_UPS for e in turn.effects):
+            continue  # the answer comes with the follow-up event, walked separately
         buttons = {(b.action, b.arg) for r in turn.replies for row in r.buttons for b in row}
         assert buttons, [r.key for r in turn.replies]
         # These screens are the way to a person: contacts, or an operator on the way.

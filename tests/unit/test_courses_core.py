@@ -1,0 +1,172 @@
+"""The course conversation in the pure core: browse, read, sign up, wait, withdraw, offers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from dialogs import ButtonPressed, CommandIssued, Env, State, TextSaid, Understanding, step
+from dialogs.course_view import Courses, MyEnrolment
+from dialogs.courses import match, offer_reply
+from dialogs.effects import AnswerOffer, EnrolCourse, WithdrawCourse
+from dialogs.events import EnrolmentDone, Entity, OfferAnswered
+from dialogs.model import Office
+from tests.unit.agenda_samples import CONFIG, NOW
+from tests.unit.course_samples import CATALOGUE, OPEN, STORE
+
+OFFICE = Office("Sportello", "Via 1, Crema", "9-13", "0373 1", "a@b.it")
+CONSENTED = State(consent_version="v1")
+
+
+def env(courses: Courses = OPEN) -> Env:
+    return Env(now=NOW, office=OFFICE, notice_version="v1", agenda_config=CONFIG, courses=courses)
+
+
+def keys(turn) -> list[str]:  # type: ignore[no-untyped-def]
+    return [r.key for r in turn.replies]
+
+
+def pressable(turn) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(b.action, b.arg) for r in turn.replies for row in r.buttons for b in row]
+
+
+def said(words: str, intent: str = "enroll_course", **entities: str) -> TextSaid:
+    found = tuple(Entity(k, v) for k, v in entities.items())
+    return TextSaid(words, Understanding(intent, 0.95, ((intent, 0.95),), found))
+
+
+def test_the_catalogue_opens_on_categories_with_counts() -> None:
+    turn = step(CONSENTED, CommandIssued("corsi"), env())
+    assert keys(turn) == ["co-categories"]
+    categories = [arg for action, arg in pressable(turn) if action == "co-cat"]
+    assert categories == sorted(f"{c.category}|0" for c in CATALOGUE)
+    assert ("go", "person") in pressable(turn)
+
+
+def test_a_category_lists_its_courses_then_a_course_shows_its_card() -> None:
+    listed = step(CONSENTED, ButtonPressed("co-cat", "logistica|0"), env())
+    assert ("co-see", "2") in pressable(listed)
+    card = step(CONSENTED, ButtonPressed("co-see", "2"), env())
+    assert keys(card) == ["co-detail"]
+    assert [k for k, _ in card.replies[0].parts] == ["co-detail-sessions", "co-detail-seats"]
+    assert ("co-in", "2") in pressable(card) and ("co-cat", "logistica|0") in pressable(card)
+
+
+def test_signing_up_asks_first_and_a_full_course_offers_the_waiting_list() -> None:
+    assert keys(step(CONSENTED, ButtonPressed("co-in", "1"), env())) == ["co-ask"]
+    assert keys(step(CONSENTED, ButtonPressed("co-in", "2"), env())) == ["co-ask-waiting"]
+    done = step(CONSENTED, ButtonPressed("co-yes", "2"), env())
+    assert done.effects == (EnrolCourse(2),) and done.replies == ()
+
+
+@pytest.mark.parametrize(
+    ("status", "position", "expected"),
+    [
+        ("enrolled", None, "co-enrolled"),
+        ("waiting", 3, "co-waiting"),
+        ("already", None, "co-already"),
+    ],
+)
+def test_the_database_decides_seat_or_waiting_list(
+    status: str, position: int | None, expected: str
+) -> None:
+    turn = step(CONSENTED, EnrolmentDone(1, status, position), env())
+    assert keys(turn) == [expected]
+    if status == "waiting":
+        assert turn.replies[0].params["position"] == 3
+
+
+@pytest.mark.parametrize(
+    ("courses", "expected"),
+    [
+        (Courses(catalogue=CATALOGUE), "co-needs-prescreening"),
+        (
+            Courses(catalogue=CATALOGUE, prescreening_outcome="not_eligible"),
+            "co-needs-not-eligible",
+        ),
+        (Courses(catalogue=CATALOGUE, prescreening_outcome="to_check"), "co-ask"),
+        (Courses(catalogue=CATALOGUE, taken_in_charge=True), "co-ask"),
+    ],
+)
+def test_requirements_are_checked_kindly(courses: Courses, expected: str) -> None:
+    turn = step(CONSENTED, ButtonPressed("co-in", "5"), env(courses))
+    assert keys(turn) == [expected]
+    assert ("go", "person") in pressable(turn)
+
+
+def test_a_forged_yes_for_a_closed_course_signs_up_nobody() -> None:
+    turn = step(CONSENTED, ButtonPressed("co-yes", "5"), env(Courses(catalogue=CATALOGUE)))
+    assert turn.effects == ()
+    assert step(CONSENTED, ButtonPressed("co-yes", "99"), env()).effects == ()
+
+
+@pytest.mark.parametrize(
+    ("words", "entity", "expected"),
+    [
+        ("mi iscrivi al corso di informatica?", {"course": "informatica_base"}, [1]),
+        ("corso magazziniere", {}, [2]),
+        ("informatica base", {}, [1]),
+        ("haccp", {}, [3]),
+        ("vorrei fare il corso di magazinere", {}, [2]),  # a typo
+        ("voglio fare un corso", {}, []),
+    ],
+)
+def test_course_names_in_words(words: str, entity: dict[str, str], expected: list[int]) -> None:
+    assert [c.id for c in match(said(words, **entity), CATALOGUE)] == expected
+
+
+def test_a_named_course_opens_its_card_and_an_unnamed_one_the_categories() -> None:
+    assert keys(step(CONSENTED, said("corso haccp"), env())) == ["co-detail"]
+    assert keys(step(CONSENTED, said("quali corsi avete?", "list_courses"), env())) == [
+        "co-categories"
+    ]
+
+
+def test_my_courses_with_withdraw_asked_first() -> None:
+    mine = replace(OPEN, mine=(MyEnrolment(11, 1, "enrolled"), MyEnrolment(12, 2, "waiting", 4)))
+    listed = step(CONSENTED, ButtonPressed("co-mine", ""), env(mine))
+    assert keys(listed) == ["co-mine"] and len(listed.replies[0].parts) == 2
+    ask = step(CONSENTED, ButtonPressed("co-out", "1"), env(mine))
+    assert keys(ask) == ["co-leave-ask"] and ask.effects == ()
+    done = step(CONSENTED, ButtonPressed("co-outyes", "1"), env(mine))
+    assert done.effects == (WithdrawCourse(1),)
+
+
+def test_withdraw_in_words_with_one_course_asks_directly() -> None:
+    mine = replace(OPEN, mine=(MyEnrolment(11, 1, "enrolled"),))
+    turn = step(CONSENTED, said("mi ritiro dal corso", "withdraw_course"), env(mine))
+    assert keys(turn) == ["co-leave-ask"]
+
+
+def test_withdrawing_from_a_course_you_are_not_in_does_nothing() -> None:
+    turn = step(CONSENTED, ButtonPressed("co-outyes", "1"), env())
+    assert turn.effects == ()
+
+
+def test_an_offered_seat_is_accepted_or_declined_only_by_its_holder() -> None:
+    offered = MyEnrolment(21, 2, "offered", offer_expires=NOW + timedelta(hours=24))
+    mine = replace(OPEN, mine=(offered,))
+    reply = offer_reply(STORE, offered, CONFIG, "Europe/Rome")
+    assert ("co-acc", "21") in [(b.action, b.arg) for row in reply.buttons for b in row]
+    assert step(CONSENTED, ButtonPressed("co-acc", "21"), env(mine)).effects == (
+        AnswerOffer(21, True),
+    )
+    assert step(CONSENTED, ButtonPressed("co-dec", "21"), env(mine)).effects == (
+        AnswerOffer(21, False),
+    )
+    stranger = step(CONSENTED, ButtonPressed("co-acc", "21"), env())
+    assert stranger.effects == () and keys(stranger)[0] == "co-offer-gone"
+
+
+@pytest.mark.parametrize(
+    ("result", "expected"),
+    [
+        ("accepted", "co-offer-accepted"),
+        ("declined", "co-offer-declined"),
+        ("gone", "co-offer-gone"),
+    ],
+)
+def test_the_answer_to_an_offer(result: str, expected: str) -> None:
+    assert keys(step(CONSENTED, OfferAnswered(2, result), env())) == [expected]
