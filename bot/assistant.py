@@ -18,15 +18,18 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.bookings import AgendaNotice, BookingDesk, BookingRefused
 from bot.catalogue import Catalogue
+from bot.enrolments import CourseDesk, CourseNotice
 from bot.export_doc import Document, export_documents
-from dialogs import Env, Event, TextSaid, Turn, Understanding, appointments, step
+from dialogs import Env, Event, State, TextSaid, Turn, Understanding, appointments, courses, step
 from dialogs.agenda import AgendaConfig
 from dialogs.effects import (
+    AnswerOffer,
     AnswerReminder,
     BookSlot,
     CancelBooking,
     CloseHandoff,
     Effect,
+    EnrolCourse,
     EraseData,
     ExportData,
     MoveBooking,
@@ -35,6 +38,7 @@ from dialogs.effects import (
     RecordConsent,
     RecordPrescreening,
     RelayToOperators,
+    WithdrawCourse,
 )
 from dialogs.eligibility import Rules
 from dialogs.events import SlotLost
@@ -43,6 +47,7 @@ from dialogs.places import Gazetteer
 from nlu.client import NluClient, NluUnavailable
 from store import appointments as agenda_store
 from store import conversations, handoffs, privacy
+from store import courses as course_store
 from store.programme import Programme
 
 log = logging.getLogger(__name__)
@@ -66,7 +71,7 @@ class Handled:
     turn: Turn
     documents: tuple[Document, ...] = ()
     # What the operators' group must learn: carried out by the Telegram side.
-    after: tuple[Effect | TopicNotice | AgendaNotice, ...] = ()
+    after: tuple[Effect | TopicNotice | AgendaNotice | CourseNotice, ...] = ()
     # Appointments whose reminders changed: their jobs are (re)scheduled after the commit.
     reminders_changed: tuple[int, ...] = ()
 
@@ -132,11 +137,10 @@ class Assistant:
         understood = time.perf_counter()
         documents: list[Document] = []
         booked = BookingDesk(self.agenda_config, self._catalogue, self._programme, self._timezone)
+        learned = CourseDesk(self.agenda_config, self._catalogue, self._programme)
         async with self._sessions.begin() as session:
             state = await conversations.load_state(session, chat_id)
-            if self.agenda_config is not None and appointments.needs_agenda(state, event):
-                agenda = await agenda_store.load_agenda(session, chat_id, now, self.agenda_config)
-                env = dataclasses.replace(env, agenda=agenda)
+            env = await self._with_data(session, chat_id, state, event, env)
             turn = step(state, event, env)
             await conversations.save_state(session, chat_id, turn.state, now)
             await conversations.touch(session, chat_id, display_name, now)
@@ -148,10 +152,18 @@ class Assistant:
             for effect in turn.effects:
                 if isinstance(effect, BookSlot | MoveBooking | CancelBooking | AnswerReminder):
                     await booked.apply(session, chat_id, effect, turn.state.language, now)
+                elif isinstance(effect, EnrolCourse | WithdrawCourse | AnswerOffer):
+                    await learned.apply(session, chat_id, effect, turn.state.language, now)
                 else:
                     documents += await self._apply(
                         session, chat_id, effect, turn, display_name, now
                     )
+            for follow_up in learned.follow_ups:
+                # The database decided (a seat or the waiting list): the core says so.
+                fresh = await self._with_data(session, chat_id, turn.state, follow_up, env)
+                answer = step(turn.state, follow_up, fresh)
+                turn = Turn((*turn.replies, *answer.replies), answer.state, turn.effects)
+                await conversations.save_state(session, chat_id, turn.state, now)
             if (
                 isinstance(event, TextSaid)
                 and turn.state.consent_version
@@ -169,10 +181,22 @@ class Assistant:
             *(e for e in turn.effects if isinstance(e, for_operators)),
             *notices,
             *booked.notices,
+            *learned.notices,
         )
-        return Handled(
-            turn, (*documents, *booked.documents), after, tuple(booked.reminders_changed)
-        )
+        files = (*documents, *booked.documents, *learned.documents)
+        return Handled(turn, files, after, tuple(booked.reminders_changed))
+
+    async def _with_data(
+        self, session: AsyncSession, chat_id: int, state: State, event: Event, env: Env
+    ) -> Env:
+        """The appointments and courses the core needs for this turn, and only then."""
+        if self.agenda_config is not None and appointments.needs_agenda(state, event):
+            agenda = await agenda_store.load_agenda(session, chat_id, env.now, self.agenda_config)
+            env = dataclasses.replace(env, agenda=agenda)
+        if self.agenda_config is not None and courses.needs_courses(state, event):
+            offered = await course_store.load_courses(session, chat_id, env.now)
+            env = dataclasses.replace(env, courses=offered)
+        return env
 
     def _env(self, now: datetime) -> Env:
         return Env(
@@ -249,7 +273,7 @@ class Assistant:
             await privacy.count(session, f"prescreening_{effect.outcome}", now)
             log.info("prescreening outcome=%s", effect.outcome, extra=who)
         elif isinstance(effect, ExportData):
-            data = await privacy.personal_data(session, chat_id)
+            data = await privacy.personal_data(session, chat_id, now)
             await privacy.audit(session, chat_id, "exported", "self", now)
             log.info("personal data exported", extra=who)
             office_email = self._programme.office.email

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 import yaml
 
+from bot.cli_courses import courses as courses_app
+from bot.cli_courses import load_demo_courses
 from store.settings import PROJECT_ROOT, Settings
 
 if TYPE_CHECKING:
@@ -77,6 +79,7 @@ def chat() -> None:
     settings = _settings()
     migrate_database(settings)
     load_demo_slots(settings)
+    load_demo_courses(settings)
     _console(settings)
 
 
@@ -106,6 +109,7 @@ def migrate_database(settings: Settings) -> None:
 def _serve(settings: Settings) -> None:
     migrate_database(settings)
     load_demo_slots(settings)
+    load_demo_courses(settings)
     if settings.uses_telegram:
         from bot.telegram_app import run_telegram
 
@@ -146,6 +150,7 @@ people_app = typer.Typer(no_args_is_help=True, help="People: take in charge.")
 app.add_typer(slots_app, name="slots")
 app.add_typer(appointments_app, name="appointments")
 app.add_typer(people_app, name="people")
+app.add_typer(courses_app, name="courses")
 
 DEMO_SLOTS_FILE = PROJECT_ROOT / "config" / "demo_slots.yaml"
 T = TypeVar("T")

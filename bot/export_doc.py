@@ -93,6 +93,17 @@ def _html(
             )
             for a in data.get("appointments", [])
         ),
+        f"<h2>{t('export-courses')}</h2>",
+        *(
+            rows(
+                [
+                    ("export-field-course", c["course"]),
+                    ("export-field-status", c["status"]),
+                    ("export-field-when", c["first_session"]),
+                ]
+            )
+            for c in data.get("courses", [])
+        ),
         f"<h2>{t('export-conversation')}</h2>",
         f"<pre>{html.escape(json.dumps(data.get('conversation'), indent=2))}</pre>",
         f"<p>{t('export-rights', email=email)}</p>",

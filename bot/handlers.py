@@ -21,6 +21,7 @@ from telegram.ext import (
 
 from bot.assistant import TopicNotice, UserText
 from bot.bookings import AgendaNotice
+from bot.enrolments import CourseNotice
 from bot.render import decode_callback
 from dialogs import (
     CommandIssued,
@@ -31,7 +32,14 @@ from dialogs import (
     Reply,
     Started,
 )
-from dialogs.effects import CloseHandoff, Effect, OpenHandoff, RelayToOperators
+from dialogs.effects import (
+    AnswerOffer,
+    CloseHandoff,
+    Effect,
+    OpenHandoff,
+    RelayToOperators,
+    WithdrawCourse,
+)
 from dialogs.screens import FOOTER
 
 if TYPE_CHECKING:
@@ -64,6 +72,10 @@ async def run_turn(
     if done.reminders_changed and app.reminders is not None:
         await app.reminders.sync(done.reminders_changed)
     await carry_out_for_operators(app, update, done.after)
+    if app.offers is not None and any(
+        isinstance(e, WithdrawCourse | AnswerOffer) for e in done.turn.effects
+    ):
+        await app.offers.run()  # a freed seat: the next in line hears now, not at the next tick
     log.info(
         "turn %s handled_ms=%.1f sent_ms=%.1f",
         type(action).__name__,
@@ -74,12 +86,17 @@ async def run_turn(
 
 
 async def carry_out_for_operators(
-    app: Services, update: Update, effects: tuple[Effect | TopicNotice | AgendaNotice, ...]
+    app: Services,
+    update: Update,
+    effects: tuple[Effect | TopicNotice | AgendaNotice | CourseNotice, ...],
 ) -> None:
     """Handoff effects go to the operators' desk, after the person's replies are out."""
     for notice in effects:
         if isinstance(notice, AgendaNotice) and app.agenda_desk is not None:
             await app.agenda_desk.notify(notice.kind, notice.appointment_id)
+        if isinstance(notice, CourseNotice) and app.course_notices is not None:
+            await app.course_notices.notify(notice.kind, notice.enrolment_id)
+
     if app.desk is None:
         return
     user = update.effective_user

@@ -16,12 +16,14 @@ from bot.catalogue import Catalogue
 from bot.logs import pseudonymiser
 from bot.operators.access import OperatorAccess
 from bot.operators.agenda import AgendaDesk
+from bot.operators.course_notices import CourseNotices
 from bot.operators.desk import OperatorDesk
 from bot.sender import TelegramSender
 from dialogs.eligibility import Rules
 from dialogs.places import Gazetteer
 from nlu.client import NluClient
 from scheduler.maintenance import Retention, start_maintenance
+from scheduler.offers import OfferMessenger
 from store.agenda_config import load_agenda_config
 from store.db import create_engine_async, session_factory
 from store.programme import Programme, load_programme
@@ -52,6 +54,9 @@ class Services:
     # the Telegram bot exists (the console sends no reminders).
     reminders: ReminderService | None = None
     agenda_desk: AgendaDesk | None = None
+    # Courses: seats offered from the waiting list, and enrolments told to the operators.
+    offers: OfferMessenger | None = None
+    course_notices: CourseNotices | None = None
 
     def start_background(self) -> None:
         self.scheduler = start_maintenance(self.retention, self.settings.timezone)
@@ -61,6 +66,13 @@ class Services:
                 "interval",
                 seconds=self.settings.reannounce_check_seconds,
                 id="reannounce",
+            )
+        if self.offers is not None:
+            self.scheduler.add_job(
+                self.offers.run,
+                "interval",
+                seconds=self.settings.offers_check_seconds,
+                id="course-offers",
             )
         if self.agenda_desk is not None:
             # "Did the person come?" once per appointment, soon after it ends.
@@ -74,6 +86,16 @@ class Services:
     def attach_telegram(self, bot: Bot) -> None:
         """The parts that need the Bot: sending, and the operators' desk if configured."""
         self.sender = TelegramSender(bot, self.catalogue, self.assistant)
+        if self.assistant.agenda_config is not None:
+            self.offers = OfferMessenger(
+                self.sessions,
+                bot,
+                self.catalogue,
+                self.assistant.agenda_config,
+                self.settings.timezone,
+                utc_now,
+                self.assistant.mark_unreachable,
+            )
         group = self.settings.operator_chat_id
         if group is None:
             return
@@ -92,6 +114,9 @@ class Services:
             places=places,
         )
         self.assistant.operators_available = True
+        self.course_notices = CourseNotices(
+            bot, group, self.sessions, self.catalogue, self.settings.timezone
+        )
         self.agenda_desk = AgendaDesk(
             bot,
             group,

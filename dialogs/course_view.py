@@ -32,6 +32,9 @@ class CourseView:
     cost: str = ""
     min_italian: str | None = None
     deadline: datetime | None = None
+    # False for a course the person is in that no longer takes sign-ups: it shows in
+    # "I miei corsi", not in the catalogue.
+    open: bool = True
 
     @property
     def first_start(self) -> datetime | None:

@@ -65,7 +65,8 @@ def needs_courses(state: State, event: Event) -> bool:
     if isinstance(event, CommandIssued):
         return event.name == "corsi"
     if isinstance(event, TextSaid) and event.understanding is not None:
-        return event.understanding.intent in INTENTS
+        said = event.understanding
+        return said.intent in INTENTS or said.entity("course") is not None
     return False
 
 
@@ -74,11 +75,11 @@ def needs_courses(state: State, event: Event) -> bool:
 
 def categories(state: State, env: Env) -> Turn:
     courses = _courses(env)
-    if not courses.catalogue:
+    if not any(c.open for c in courses.catalogue):
         reply = Reply("co-none-open", buttons=_with_mine(courses, screens.FOOTER))
         return Turn((reply,), state)
     counts: dict[str, int] = {}
-    for course in courses.catalogue:
+    for course in (c for c in courses.catalogue if c.open):
         counts[course.category] = counts.get(course.category, 0) + 1
     rows = tuple(
         (Button("btn-co-category", CATEGORY, f"{name}|0", {"category": name, "count": n}),)
@@ -90,18 +91,24 @@ def categories(state: State, env: Env) -> Turn:
 
 def from_intent(intent: str, said: TextSaid, state: State, env: Env) -> Turn:
     courses = _courses(env)
-    if intent == "withdraw_course":
-        live = [e for e in courses.mine if courses.course(e.course_id)]
-        if len(live) == 1:
-            return _ask_leave(state, live[0].course_id, env)
-        return my_courses(state, env)
     found = match(said, courses.catalogue)
+    if intent == "withdraw_course":
+        live = [e.course_id for e in courses.mine if courses.course(e.course_id)]
+        named = [c.id for c in found if c.id in live]
+        if len(named) == 1 or (len(live) == 1 and not found):
+            return _ask_leave(state, (named or live)[0], env)
+        if live:
+            return my_courses(state, env)
+        # Nothing to leave: a course named in a muddled sentence is more likely wanted.
+    found = [c for c in found if c.open]
     if len(found) == 1:
         return _detail(state, found[0], env)
     if found:
         rows = tuple((Button("btn-co-course", SEE, str(c.id), _course_label(c)),) for c in found)
         reply = Reply("co-which", buttons=(*rows, (ALL_COURSES,), *screens.FOOTER))
         return Turn((reply,), state)
+    if intent == "withdraw_course":
+        return my_courses(state, env)
     return categories(state, env)
 
 
@@ -125,7 +132,11 @@ def on_button(state: State, event: ButtonPressed, env: Env) -> Turn:
     if action == SIGN_UP:
         return _ask_sign_up(state, course, env)
     if action == YES:
-        if courses.enrolment_in(course.id) or courses.missing_requirement(course):
+        if (
+            courses.enrolment_in(course.id)
+            or courses.missing_requirement(course)
+            or not course.open
+        ):
             return _detail(state, course, env)
         return Turn((), state, (EnrolCourse(course.id),))
     if action == LEAVE:
@@ -139,7 +150,7 @@ def on_button(state: State, event: ButtonPressed, env: Env) -> Turn:
 def enrolment_done(state: State, event: EnrolmentDone, env: Env) -> Turn:
     """What the database decided: a seat, or a place in the waiting list."""
     course = _courses(env).course(event.course_id)
-    if course is None:
+    if course is None or event.status == "closed":
         return Turn((Reply("co-gone"), *categories(state, env).replies), state)
     params = _course_params(course, env)
     after = ((MY_COURSES,), *screens.FOOTER)
@@ -239,7 +250,7 @@ def _score(words: list[str], course: CourseView) -> float:
 
 
 def _category(state: State, env: Env, name: str, page: int) -> Turn:
-    listed = [c for c in _courses(env).catalogue if c.category == name]
+    listed = [c for c in _courses(env).catalogue if c.category == name and c.open]
     if not listed:
         return categories(state, env)
     pages = (len(listed) + PER_PAGE - 1) // PER_PAGE
@@ -275,8 +286,10 @@ def _detail(state: State, course: CourseView, env: Env) -> Turn:
     if mine is not None:
         action = (Button("btn-co-leave", LEAVE, str(course.id)),)
         parts.append(("co-detail-status", {"status": mine.status, "position": mine.position or 0}))
-    else:
+    elif course.open:
         action = (Button("btn-co-sign-up", SIGN_UP, str(course.id)),)
+    else:
+        action = (ALL_COURSES,)
     back = (Button("btn-back", CATEGORY, f"{course.category}|0"),)
     reply = Reply("co-detail", params, buttons=(action, back, *screens.FOOTER), parts=tuple(parts))
     return Turn((reply,), state)
@@ -284,7 +297,7 @@ def _detail(state: State, course: CourseView, env: Env) -> Turn:
 
 def _ask_sign_up(state: State, course: CourseView, env: Env) -> Turn:
     courses = _courses(env)
-    if courses.enrolment_in(course.id) is not None:
+    if courses.enrolment_in(course.id) is not None or not course.open:
         return _detail(state, course, env)
     missing = courses.missing_requirement(course)
     params = _course_params(course, env)

@@ -296,6 +296,10 @@ def _text(state: State, event: TextSaid, env: Env) -> Turn:
     if said.intent == NLU_FALLBACK or said.confidence < env.confidence_threshold:
         if event.too_long:
             return Turn((Reply("too-long", buttons=screens.FOOTER),), state)
+        if said.entity("course") and courses.ready(env):
+            # Unsure what they want, but they named a course: its card is the best guess,
+            # and it has the way back and the way to a person like any screen.
+            return courses.from_intent("enroll_course", event, state, env)
         return _clarify(state, said, env)
     if said.intent == "change_language" and said.entity("language") in env.languages:
         return _switch_language(state.with_(misunderstood=0), str(said.entity("language")), env)

@@ -9,6 +9,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    CheckConstraint,
     DateTime,
     ForeignKey,
     Index,
@@ -268,3 +269,89 @@ class Reminder(Base):
     sent_at: Mapped[datetime | None]
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     last_error: Mapped[str | None] = mapped_column(String(64))
+
+
+# Course enrolment statuses. "enrolled" and "offered" hold a seat (the course's
+# `seats_taken` counts exactly those); "waiting" is in line, ordered by enrolment id.
+ENROLLED = "enrolled"
+WAITING = "waiting"
+OFFERED = "offered"
+LIVE_ENROLMENT = text("status IN ('enrolled', 'waiting', 'offered')")
+
+
+class Course(Base):
+    """A course of the catalogue, identified by its `code` (the NLU's `course` entity).
+    Operators import and edit courses; a withdrawn course stays for the records."""
+
+    __tablename__ = "courses"
+    __table_args__ = (
+        # The counter is the seat lock: sign-ups take a seat with one conditional UPDATE,
+        # and the database refuses a counter that would overbook or go negative.
+        CheckConstraint("seats_taken >= 0 AND seats_taken <= seats", name="ck_course_seats"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(128))
+    description: Mapped[str] = mapped_column(String(4096))
+    category: Mapped[str] = mapped_column(String(32), index=True)
+    place_id: Mapped[str] = mapped_column(String(64))  # a key of `places`, appointments.yaml
+    seats: Mapped[int] = mapped_column(Integer)
+    seats_taken: Mapped[int] = mapped_column(Integer, default=0)
+    requirement: Mapped[str] = mapped_column(String(16), default="none")
+    min_italian: Mapped[str | None] = mapped_column(String(2))  # A1, A2, B1, B2
+    cost: Mapped[str] = mapped_column(String(64), default="gratuito")
+    contact: Mapped[str] = mapped_column(String(128))  # the operator people can ask
+    signup_deadline: Mapped[datetime | None]
+    remind_each_session: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    withdrawn_at: Mapped[datetime | None]
+
+
+class CourseSession(Base):
+    """One lesson of a course. Instants in UTC."""
+
+    __tablename__ = "course_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+
+
+class Enrolment(Base):
+    """A person's sign-up for a course: enrolled, waiting, offered a freed seat, or over
+    (withdrawn, declined, expired). Rows are kept for the funder's attendance records."""
+
+    __tablename__ = "enrolments"
+    __table_args__ = (
+        # One live enrolment per person and course, enforced by the database, so a double
+        # tap cannot take two seats or two places in line.
+        Index(
+            "uq_live_enrolment_per_person",
+            "course_id",
+            "beneficiary_id",
+            unique=True,
+            sqlite_where=LIVE_ENROLMENT,
+            postgresql_where=LIVE_ENROLMENT,
+        ),
+        Index("ix_enrolments_course_status", "course_id", "status", "id"),
+        Index("ix_enrolments_status_expiry", "status", "offer_expires_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id"))
+    beneficiary_id: Mapped[int] = mapped_column(
+        ForeignKey("beneficiaries.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    offered_at: Mapped[datetime | None]
+    offer_expires_at: Mapped[datetime | None]
+    # Offers are made by turns, the expiry job and operators' edits alike; whoever sends
+    # the message sets this, so an offer made where no bot runs (the CLI) is still sent.
+    offer_sent_at: Mapped[datetime | None]
+    # The calendar file's SEQUENCE: bumped when dates or place change, or on withdrawal.
+    ics_sequence: Mapped[int] = mapped_column(Integer, default=0)

@@ -8,7 +8,7 @@ erasure test fills every table and checks nothing of the person is left.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select, update
@@ -16,7 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store import handoffs
+from store import courses, handoffs
 from store.conversations import find_beneficiary
 from store.models import (
     Appointment,
@@ -32,8 +32,11 @@ from store.models import (
 log = logging.getLogger(__name__)
 
 
-async def personal_data(session: AsyncSession, telegram_id: int) -> dict[str, Any]:
+async def personal_data(
+    session: AsyncSession, telegram_id: int, now: datetime | None = None
+) -> dict[str, Any]:
     """Everything kept about one person, as plain JSON-ready values."""
+    now = now or datetime.now(UTC)
     person = await find_beneficiary(session, telegram_id)
     conversation = await session.get(Conversation, telegram_id)
     data: dict[str, Any] = {
@@ -69,6 +72,17 @@ async def personal_data(session: AsyncSession, telegram_id: int) -> dict[str, An
     )
     data["messages"] = await handoffs.recent_texts(session, telegram_id)
     data["appointments"] = await _appointments(session, person.id)
+    data["courses"] = [
+        {
+            "course": m.course.title,
+            "status": m.status,
+            "waiting_position": m.position,
+            "first_session": m.course.sessions[0].starts_at.isoformat()
+            if m.course.sessions
+            else None,
+        }
+        for m in await courses.mine(session, telegram_id, now)
+    ]
     data["prescreenings"] = [
         {
             "at": p.created_at.isoformat(),
@@ -115,6 +129,10 @@ async def erase_person(session: AsyncSession, telegram_id: int, now: datetime, a
     if person is None and conversation is None:
         return False
     if person is not None:
+        # Seats pass to the next in line before the cascade deletes the enrolments;
+        # the offers job messages them. Future appointments go with the cascade, which
+        # frees their slots and drops their reminders.
+        await courses.release_person(session, telegram_id, now)
         # The audit entry survives, but with the link to the person cut (SET NULL).
         await session.execute(
             update(AuditEntry)

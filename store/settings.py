@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     operator_chat_id: int | None = None
     # How often to look for requests nobody has claimed yet.
     reannounce_check_seconds: float = Field(default=60, gt=0)
+    # How often seats freed in full courses are offered, and unanswered offers expired.
+    offers_check_seconds: float = Field(default=60, gt=0)
     # Optional: only these Telegram user ids (comma-separated) may act as operators.
     operator_ids: str = ""
     timezone: str = "Europe/Rome"

@@ -141,3 +141,8 @@ co-changed =
 co-reminder =
     ⏰ تذكير: لديك دورة «{ $title }» يوم { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }، { $address }
+
+## في ملف «بياناتي»
+
+export-courses = الدورات
+export-field-course = الدورة

@@ -74,3 +74,9 @@ op-att-too-early = الموعد لم يبدأ بعد.
 op-att-gone = هذا الموعد لم يعد موجودًا: أُلغي، أو حذف الشخص بياناته.
 btn-att-present = ✅ حاضر
 btn-att-absent = ❌ غائب
+
+## الدورات: إشعارات في مجموعة الموظفين.
+op-co-enrolled = 🎓 تسجيل: { $name } (id { $id })، الدورة «{ $course }». المقاعد المشغولة: { $taken } من { $seats }.
+op-co-waiting = ⏳ في قائمة الانتظار: { $name } (id { $id })، الدورة «{ $course }».
+op-co-withdrawn = 🚪 انسحاب: { $name } (id { $id })، الدورة «{ $course }». يذهب المقعد إلى أول شخص في القائمة، إن وجد.
+op-co-accepted = ✅ قبل المقعد الذي تحرر: { $name } (id { $id })، الدورة «{ $course }».

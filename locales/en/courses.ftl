@@ -133,3 +133,8 @@ co-changed =
 co-reminder =
     ⏰ Reminder: you have the course “{ $title }” on { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }
+
+## In the "My data" file
+
+export-courses = Courses
+export-field-course = Course

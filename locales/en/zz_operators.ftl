@@ -74,3 +74,9 @@ op-att-too-early = The appointment has not started yet.
 op-att-gone = This appointment no longer exists: cancelled, or the person deleted their data.
 btn-att-present = ✅ Present
 btn-att-absent = ❌ Not present
+
+## Courses: notices in the operators' group.
+op-co-enrolled = 🎓 Signed up: { $name } (id { $id }), course «{ $course }». Seats taken: { $taken } of { $seats }.
+op-co-waiting = ⏳ On the waiting list: { $name } (id { $id }), course «{ $course }».
+op-co-withdrawn = 🚪 Left: { $name } (id { $id }), course «{ $course }». The seat goes to the first in line, if any.
+op-co-accepted = ✅ Took the freed seat: { $name } (id { $id }), course «{ $course }».

@@ -134,3 +134,8 @@ co-changed =
 co-reminder =
     ⏰ Recordatorio: tienes el curso «{ $title }» el { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }
+
+## En el archivo «Mis datos»
+
+export-courses = Cursos
+export-field-course = Curso

@@ -74,3 +74,9 @@ op-att-too-early = La cita todavía no ha empezado.
 op-att-gone = Esta cita ya no existe: anulada, o la persona borró sus datos.
 btn-att-present = ✅ Presente
 btn-att-absent = ❌ No presente
+
+## Cursos: avisos en el grupo del personal.
+op-co-enrolled = 🎓 Inscrito: { $name } (id { $id }), curso «{ $course }». Plazas ocupadas: { $taken } de { $seats }.
+op-co-waiting = ⏳ En lista de espera: { $name } (id { $id }), curso «{ $course }».
+op-co-withdrawn = 🚪 Se retiró: { $name } (id { $id }), curso «{ $course }». La plaza pasa al primero de la lista, si lo hay.
+op-co-accepted = ✅ Aceptó la plaza liberada: { $name } (id { $id }), curso «{ $course }».

@@ -134,3 +134,8 @@ co-changed =
 co-reminder =
     ⏰ Rappel : tu as le cours « { $title } » le { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }
+
+## Dans le fichier « Mes données »
+
+export-courses = Cours
+export-field-course = Cours

@@ -74,3 +74,9 @@ op-att-too-early = Le rendez-vous n'a pas encore commencé.
 op-att-gone = Ce rendez-vous n'existe plus : annulé, ou la personne a effacé ses données.
 btn-att-present = ✅ Présent
 btn-att-absent = ❌ Absent
+
+## Cours : avis dans le groupe des agents.
+op-co-enrolled = 🎓 Inscrit : { $name } (id { $id }), cours «{ $course }». Places prises : { $taken } sur { $seats }.
+op-co-waiting = ⏳ En liste d'attente : { $name } (id { $id }), cours «{ $course }».
+op-co-withdrawn = 🚪 Retiré : { $name } (id { $id }), cours «{ $course }». La place va au premier de la liste, s'il y en a un.
+op-co-accepted = ✅ A accepté la place libérée : { $name } (id { $id }), cours «{ $course }».

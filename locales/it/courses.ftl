@@ -129,3 +129,8 @@ co-changed =
 co-reminder =
     ⏰ Promemoria: { DATETIME($start, dateStyle: "full", timeStyle: "short") } hai il corso «{ $title }».
     📍 { $place_name }, { $address }
+
+## Nel file "I miei dati"
+
+export-courses = Corsi
+export-field-course = Corso

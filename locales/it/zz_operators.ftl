@@ -74,3 +74,9 @@ op-att-too-early = L'appuntamento non è ancora iniziato.
 op-att-gone = Questo appuntamento non c'è più: annullato, oppure la persona ha cancellato i suoi dati.
 btn-att-present = ✅ Presente
 btn-att-absent = ❌ Non presente
+
+## Corsi: avvisi nel gruppo degli operatori.
+op-co-enrolled = 🎓 Iscritto: { $name } (id { $id }), corso «{ $course }». Posti occupati: { $taken } su { $seats }.
+op-co-waiting = ⏳ In lista d'attesa: { $name } (id { $id }), corso «{ $course }».
+op-co-withdrawn = 🚪 Ritirato: { $name } (id { $id }), corso «{ $course }». Il posto va al primo in lista, se c'è.
+op-co-accepted = ✅ Ha accettato il posto liberato: { $name } (id { $id }), corso «{ $course }».

@@ -138,3 +138,8 @@ co-changed =
 co-reminder =
     ⏰ Memento: cursul „{ $title }” are loc { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }
+
+## În fișierul „Datele mele”
+
+export-courses = Cursuri
+export-field-course = Curs

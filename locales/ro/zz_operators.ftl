@@ -74,3 +74,9 @@ op-att-too-early = Programarea nu a început încă.
 op-att-gone = Această programare nu mai există: anulată, sau persoana și-a șters datele.
 btn-att-present = ✅ Prezent
 btn-att-absent = ❌ Absent
+
+## Cursuri: anunțuri în grupul operatorilor.
+op-co-enrolled = 🎓 Înscris: { $name } (id { $id }), cursul «{ $course }». Locuri ocupate: { $taken } din { $seats }.
+op-co-waiting = ⏳ Pe lista de așteptare: { $name } (id { $id }), cursul «{ $course }».
+op-co-withdrawn = 🚪 S-a retras: { $name } (id { $id }), cursul «{ $course }». Locul trece la primul de pe listă, dacă există.
+op-co-accepted = ✅ A acceptat locul eliberat: { $name } (id { $id }), cursul «{ $course }».

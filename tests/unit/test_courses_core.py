@@ -14,7 +14,7 @@ from dialogs.effects import AnswerOffer, EnrolCourse, WithdrawCourse
 from dialogs.events import EnrolmentDone, Entity, OfferAnswered
 from dialogs.model import Office
 from tests.unit.agenda_samples import CONFIG, NOW
-from tests.unit.course_samples import CATALOGUE, OPEN, STORE
+from tests.unit.course_samples import CATALOGUE, HACCP, OPEN, STORE
 
 OFFICE = Office("Sportello", "Via 1, Crema", "9-13", "0373 1", "a@b.it")
 CONSENTED = State(consent_version="v1")
@@ -170,3 +170,26 @@ def test_an_offered_seat_is_accepted_or_declined_only_by_its_holder() -> None:
 )
 def test_the_answer_to_an_offer(result: str, expected: str) -> None:
     assert keys(step(CONSENTED, OfferAnswered(2, result), env())) == [expected]
+
+
+def test_an_unsure_nlu_with_a_named_course_shows_that_course() -> None:
+    unsure = TextSaid(
+        "vorrei fare il corso haccp",
+        Understanding(
+            "nlu_fallback",
+            0.3,
+            (("enroll_course", 0.3),),
+            (Entity("course", "haccp_ristorazione"),),
+        ),
+    )
+    turn = step(CONSENTED, unsure, env())
+    assert keys(turn) == ["co-detail"]
+    assert turn.replies[0].params["title"] == HACCP.title
+
+
+def test_leaving_a_course_you_are_not_in_but_named_shows_it() -> None:
+    """The NLU sometimes hears "withdraw" in "vorrei il corso per il muletto"."""
+    turn = step(CONSENTED, said("vorrei il corso magazziniere", "withdraw_course"), env())
+    assert keys(turn) == ["co-detail"]
+    nothing = step(CONSENTED, said("mi ritiro", "withdraw_course"), env())
+    assert keys(nothing) == ["co-mine-none"]

@@ -1,0 +1,343 @@
+"""`proximity courses ...`: the operators' side of the course catalogue.
+
+    proximity courses list [--all]          the catalogue, with seats and waiting lists
+    proximity courses show CODE             one course in full
+    proximity courses import FILE           YAML or CSV (see store/course_import.py); again
+                                            with the same codes updates them
+    proximity courses export CODE [--out]   the enrolment list as CSV, for the course
+                                            provider and the funder's attendance records
+    proximity courses withdraw CODE         takes a course out of the catalogue
+
+Times are typed and shown in settings.timezone (Europe/Rome) and stored in UTC. Every
+command migrates first, as `serve` does. The CLI sends no messages: when people must be
+told (changed dates or place, a withdrawn course) it prints their Telegram ids, and seats
+it offers are sent by the bot (`store.courses.unsent_offers`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from store.settings import PROJECT_ROOT, Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+    from store.course_import import CourseSpec
+    from store.courses import CourseCard, CourseChange, EnrolmentRow, Notice, Offer
+
+# bot.cli imports this module to register `courses`: its helpers are imported inside the
+# functions, so either module may be loaded first.
+
+courses = typer.Typer(no_args_is_help=True, help="Corsi: list, show, import, export, withdraw.")
+log = logging.getLogger("proximity.courses")
+
+DEMO_COURSES_FILE = PROJECT_ROOT / "config" / "demo_courses.yaml"
+STATUS_IT = {
+    "enrolled": "iscritto",
+    "offered": "posto offerto",
+    "waiting": "in attesa",
+    "withdrawn": "ritirato",
+    "declined": "rinuncia",
+    "expired": "offerta scaduta",
+}
+REQUIREMENT_IT = {
+    "none": "nessuno",
+    "prescreened": "pre-screening (probabile o da verificare)",
+    "in_charge": "presa in carico dai servizi",
+}
+EXPORT_COLUMNS = ("nome", "telegram_id", "stato", "posizione_attesa", "iscrizione", "ultimo_cambio")
+
+
+# ------------------------------------------------------------------ commands
+
+
+@courses.command("list")
+def courses_list(
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Anche i corsi chiusi, passati e ritirati")
+    ] = False,
+) -> None:
+    """Il catalogo: posti liberi, lista d'attesa, prima lezione."""
+    from bot.assistant import utc_now
+    from bot.cli import _with_database
+    from store import courses as store
+
+    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
+        now = utc_now()
+        async with sessions() as session:
+            cards = await (store.all_courses if show_all else store.catalogue)(session, now)
+        for card in cards:
+            typer.echo(
+                f"{card.code:<24} {card.title[:32]:<32} {card.place_id:<8} "
+                f"{_when(card.first_start, settings):<16} {card.seats - card.seats_left:>3}/"
+                f"{card.seats:<3} attesa {card.waiting:<3} {_state(card)}"
+            )
+        typer.echo(f"{len(cards)} corsi.")
+
+    _with_database(work)
+
+
+@courses.command("show")
+def courses_show(
+    code: Annotated[str, typer.Argument(help="Il codice, es. informatica_base")],
+) -> None:
+    """Un corso per intero, con le lezioni e i conteggi."""
+    from bot.cli import _with_database
+    from store import courses as store
+
+    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
+        async with sessions() as session:
+            card = await _card_or_fail(session, code)
+            rows = await store.enrolment_list(session, card.id)
+        counts = {s: sum(r.status == s for r in rows) for s in STATUS_IT}
+        deadline = _when(card.signup_deadline, settings) if card.signup_deadline else "nessuna"
+        for label, value in (
+            ("Corso", f"{card.title} ({card.code}, id {card.id})"),
+            ("Stato", _state(card)),
+            ("Categoria", card.category),
+            ("Luogo", card.place_id),
+            ("Posti", f"{card.seats} ({card.seats_left} liberi)"),
+            ("Requisito", REQUIREMENT_IT.get(card.requirement, card.requirement)),
+            ("Italiano minimo", card.min_italian or "nessuno"),
+            ("Costo", card.cost),
+            ("Referente", card.contact),
+            ("Iscrizioni entro", deadline),
+            ("Promemoria a ogni lezione", "sì" if card.remind_each_session else "no"),
+            ("Persone", ", ".join(f"{STATUS_IT[s]} {n}" for s, n in counts.items() if n) or "-"),
+        ):
+            typer.echo(f"{label + ':':<27}{value}")
+        typer.echo("Lezioni:")
+        for lesson in card.sessions:
+            end = lesson.ends_at.astimezone(settings.tz)
+            typer.echo(f"  {_when(lesson.starts_at, settings)}-{end:%H:%M}")
+        typer.echo("Descrizione:\n  " + card.description.replace("\n", "\n  "))
+
+    _with_database(work)
+
+
+@courses.command("import")
+def courses_import(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Un file .yaml o .csv")],
+) -> None:
+    """Crea o aggiorna i corsi di un file (vedi config/demo_courses.yaml). Un codice già
+    presente aggiorna quel corso: reimportare lo stesso file non cambia nulla."""
+    from bot.cli import _fail, _with_database
+
+    async def work(
+        settings: Settings, sessions: async_sessionmaker[AsyncSession]
+    ) -> list[tuple[str, CourseChange]]:
+        specs = _read(file, settings)
+        if not specs:
+            _fail("Nessun corso nel file.")
+        return await _save(specs, sessions)
+
+    changes = _with_database(work)
+    _report(changes)
+
+
+@courses.command("export")
+def courses_export(
+    code: Annotated[str, typer.Argument(help="Il codice del corso")],
+    out: Annotated[Path | None, typer.Option("--out", help="File CSV (altrimenti a video)")] = None,
+    by: Annotated[str, typer.Option(help="Il tuo nome, registrato nel log di accesso")] = "cli",
+) -> None:
+    """L'elenco degli iscritti in CSV (nome, contatto Telegram, stato, date), per l'ente del
+    corso e il registro presenze del finanziatore. Ogni esportazione resta nel registro."""
+    from bot.assistant import utc_now
+    from bot.cli import _with_database
+    from store import courses as store
+    from store.privacy import audit
+
+    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> str:
+        now = utc_now()
+        async with sessions.begin() as session:
+            card = await _card_or_fail(session, code)
+            rows = await store.enrolment_list(session, card.id)
+            for row in rows:  # personal data leaves the system: record who took it
+                await audit(session, row.telegram_id, "course_export", f"cli:{by}"[:64], now)
+        log.info("course enrolments exported course=%d rows=%d", card.id, len(rows))
+        return enrolment_csv(rows, settings)
+
+    text = _with_database(work)
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    out.write_text(text, encoding="utf-8-sig")  # with a BOM, Excel reads the accents right
+    typer.echo(f"Scritto {out} ({text.count(chr(10)) - 1} persone).")
+
+
+@courses.command("withdraw")
+def courses_withdraw(
+    code: Annotated[str, typer.Argument(help="Il codice del corso")],
+    yes: Annotated[bool, typer.Option("--yes", help="Non chiedere conferma")] = False,
+) -> None:
+    """Ritira un corso dal catalogo. Le iscrizioni finiscono: le persone vanno avvisate."""
+    from bot.assistant import utc_now
+    from bot.cli import _with_database
+    from store import courses as store
+
+    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
+        async with sessions() as session:
+            card = await _card_or_fail(session, code)
+        people = (card.seats - card.seats_left) + card.waiting
+        if (
+            people
+            and not yes
+            and not typer.confirm(f"{card.code}: {people} persone iscritte o in attesa. Ritirare?")
+        ):
+            raise typer.Abort()
+        async with sessions.begin() as session:
+            done = await store.withdraw_course(session, card.id, utc_now())
+        if done.already_withdrawn:
+            typer.echo(f"{card.code} era già ritirato.")
+            return
+        typer.echo(f"{card.code} ritirato.")
+        _tell("Il corso è stato ritirato", done.to_tell)
+
+    _with_database(work)
+
+
+# ------------------------------------------------------------------ demo catalogue
+
+
+def load_demo_courses(settings: Settings, file: Path = DEMO_COURSES_FILE) -> int:
+    """The demo catalogue, when DEMO_SLOTS is on (the same switch as the demo agenda) and
+    the courses table is empty: once real courses exist, the demo never comes back.
+    Dates are relative to today. Returns how many courses were made. Call it after the
+    migrations."""
+    if not settings.demo_slots or not file.exists():
+        return 0
+    from bot.cli import _run
+    from store.courses import count_courses
+
+    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
+        async with sessions() as session:
+            if await count_courses(session):
+                return 0
+        changes = await _save(_read(file, settings), sessions)
+        log.info("demo courses loaded count=%d", len(changes))
+        return len(changes)
+
+    return _run(work, settings)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def enrolment_csv(rows: Sequence[EnrolmentRow], settings: Settings) -> str:
+    """The export: semicolon separated (what Excel in Italian expects), local times."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    for row in rows:
+        writer.writerow(
+            (
+                row.display_name or "",
+                row.telegram_id,
+                STATUS_IT.get(row.status, row.status),
+                row.position or "",
+                _when(row.created_at, settings),
+                _when(row.updated_at, settings),
+            )
+        )
+    return buffer.getvalue()
+
+
+def _read(file: Path, settings: Settings) -> list[CourseSpec]:
+    from bot.assistant import utc_now
+    from bot.cli import _agenda_config, _fail
+    from store.course_import import CourseFileError, read_course_file
+
+    try:
+        return read_course_file(
+            file,
+            settings.timezone,
+            utc_now().astimezone(settings.tz).date(),
+            places=_agenda_config(settings).venues.keys(),
+        )
+    except CourseFileError as exc:
+        _fail(f"Nessun corso importato: {exc}")
+
+
+async def _save(
+    specs: list[CourseSpec], sessions: async_sessionmaker[AsyncSession]
+) -> list[tuple[str, CourseChange]]:
+    """All of the file in one transaction: a bad course leaves the catalogue untouched."""
+    from bot.assistant import utc_now
+    from bot.cli import _fail
+    from store.courses import SeatsBelowTaken, save_course
+
+    now = utc_now()
+    try:
+        async with sessions.begin() as session:
+            return [(spec.code, await save_course(session, spec, now)) for spec in specs]
+    except SeatsBelowTaken as exc:
+        _fail(f"Nessun corso importato: {exc}")
+
+
+def _report(changes: list[tuple[str, CourseChange]]) -> None:
+    created = updated = 0
+    for code, change in changes:
+        if change.created:
+            created += 1
+            typer.echo(f"{code}: creato")
+        elif change.changed:
+            updated += 1
+            typer.echo(f"{code}: aggiornato ({', '.join(sorted(change.changed))})")
+        _tell(f"{code}: date o luogo cambiati", change.to_tell)
+        _offered(code, change.offers)
+    typer.echo(
+        f"{created} creati, {updated} aggiornati, {len(changes) - created - updated} invariati."
+    )
+
+
+def _tell(why: str, notices: tuple[Notice, ...]) -> None:
+    if not notices:
+        return
+    typer.echo(f"{why}: da avvisare {len(notices)} persone (il bot NON le ha avvisate):")
+    for notice in notices:
+        typer.echo(
+            f"  /scrivi {notice.telegram_id}   ({STATUS_IT.get(notice.status, notice.status)})"
+        )
+
+
+def _offered(code: str, offers: tuple[Offer, ...]) -> None:
+    if offers:
+        typer.echo(
+            f"{code}: {len(offers)} posti offerti alla lista d'attesa; il bot manda l'offerta "
+            "(Accetto / Rinuncio) appena è in funzione."
+        )
+
+
+async def _card_or_fail(session: AsyncSession, code: str) -> CourseCard:
+    from bot.assistant import utc_now
+    from bot.cli import _fail
+    from store.courses import by_code
+
+    card = await by_code(session, code.strip().lower(), utc_now())
+    if card is None:
+        _fail(f"Nessun corso con codice {code!r} (vedi `proximity courses list --all`).")
+    return card
+
+
+def _state(card: CourseCard) -> str:
+    if card.withdrawn:
+        return "ritirato"
+    if not card.is_open:
+        return "chiuso"
+    return "aperto, lista d'attesa" if card.goes_to_waiting_list else "aperto"
+
+
+def _when(instant: datetime | None, settings: Settings) -> str:
+    if instant is None:
+        return "-"
+    return f"{instant.astimezone(settings.tz):%Y-%m-%d %H:%M}"

@@ -1,0 +1,136 @@
+"""Carries out the core's course effects inside the turn's unit of work.
+
+Only the database knows whether the last seat is still free, so signing up and answering
+an offer end with a follow-up event (`EnrolmentDone`, `OfferAnswered`) that the assistant
+runs through the core in the same transaction. Seats freed by a withdrawal are offered to
+the next in line by the offers job (scheduler/offers.py), which also messages them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.catalogue import Catalogue
+from bot.export_doc import Document
+from bot.ics import CourseSession, Method, course_ics
+from dialogs.agenda import AgendaConfig
+from dialogs.effects import AnswerOffer, EnrolCourse, WithdrawCourse
+from dialogs.events import EnrolmentDone, Event, OfferAnswered
+from store import courses, privacy
+from store.models import Enrolment
+from store.programme import Programme
+
+CourseEffect = EnrolCourse | WithdrawCourse | AnswerOffer
+
+
+@dataclass(frozen=True)
+class CourseNotice:
+    """A line for the operators' group about a course enrolment, after the commit."""
+
+    kind: str  # enrolled, waiting, withdrawn, accepted
+    enrolment_id: int
+
+
+@dataclass
+class CourseDesk:
+    config: AgendaConfig | None
+    catalogue: Catalogue
+    programme: Programme
+    documents: list[Document] = field(default_factory=list)
+    notices: list[CourseNotice] = field(default_factory=list)
+    follow_ups: list[Event] = field(default_factory=list)
+
+    async def apply(
+        self,
+        session: AsyncSession,
+        chat_id: int,
+        effect: CourseEffect,
+        language: str,
+        now: datetime,
+    ) -> None:
+        if isinstance(effect, EnrolCourse):
+            await self._enrol(session, chat_id, effect.course_id, language, now)
+        elif isinstance(effect, WithdrawCourse):
+            try:
+                done = await courses.withdraw(session, chat_id, effect.course_id, now)
+            except courses.CourseError:
+                return  # already out: the core's "you left" is still true
+            self.notices.append(CourseNotice("withdrawn", done.enrolment.id))
+            await self._calendar(session, done.enrolment, language, now, "CANCEL")
+            await privacy.count(session, "course_withdrawn", now)
+        else:
+            await self._answer(session, chat_id, effect, language, now)
+
+    async def _enrol(
+        self, session: AsyncSession, chat_id: int, course_id: int, language: str, now: datetime
+    ) -> None:
+        try:
+            enrolment = await courses.enrol(session, chat_id, course_id, now)
+        except courses.AlreadyEnrolled:
+            self.follow_ups.append(EnrolmentDone(course_id, "already"))
+            return
+        except courses.CourseError:
+            self.follow_ups.append(EnrolmentDone(course_id, "closed"))
+            return
+        position = await courses.waiting_position(session, enrolment)
+        self.follow_ups.append(EnrolmentDone(course_id, enrolment.status, position))
+        self.notices.append(CourseNotice(enrolment.status, enrolment.id))
+        await privacy.count(session, f"course_{enrolment.status}", now)
+        if enrolment.status == courses.ENROLLED:
+            await self._calendar(session, enrolment, language, now, "REQUEST")
+
+    async def _answer(
+        self, session: AsyncSession, chat_id: int, effect: AnswerOffer, language: str, now: datetime
+    ) -> None:
+        enrolment = await session.get(Enrolment, effect.enrolment_id)
+        course_id = enrolment.course_id if enrolment is not None else 0
+        try:
+            answer = await courses.answer_offer(
+                session, chat_id, effect.enrolment_id, effect.accept, now
+            )
+        except courses.CourseError:
+            self.follow_ups.append(OfferAnswered(course_id, "gone"))
+            return
+        result = "accepted" if effect.accept else "declined"
+        self.follow_ups.append(OfferAnswered(course_id, result))
+        await privacy.count(session, f"course_offer_{result}", now)
+        if effect.accept:
+            self.notices.append(CourseNotice("accepted", answer.enrolment.id))
+            await self._calendar(session, answer.enrolment, language, now, "REQUEST")
+
+    async def _calendar(
+        self,
+        session: AsyncSession,
+        enrolment: Enrolment,
+        language: str,
+        now: datetime,
+        method: Method,
+    ) -> None:
+        card = await courses.get(session, enrolment.course_id, now)
+        if card is None or not card.sessions or self.config is None:
+            return
+        venue = self.config.venue(card.place_id)
+        # Keyed by the lesson's number, not its row: an edited date updates the same event.
+        lessons = [
+            CourseSession(
+                key=str(n),
+                start_utc=lesson.starts_at,
+                end_utc=lesson.ends_at,
+                summary=f"PROXIMITY.CR: {card.title}",
+                location=f"{venue.name}, {venue.address}",
+                description=venue.directions,
+            )
+            for n, lesson in enumerate(card.sessions, start=1)
+        ]
+        content = course_ics(
+            f"course-{card.id}-enrolment-{enrolment.id}",
+            lessons,
+            sequence=enrolment.ics_sequence,
+            method=method,
+            organizer_email=self.programme.office.email,
+        )
+        caption = "co-ics-cancel-caption" if method == "CANCEL" else "co-ics-caption"
+        self.documents.append(Document("corso.ics", content, caption))

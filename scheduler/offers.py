@@ -1,0 +1,81 @@
+"""Seats freed in a full course: offer them to the next in line, and let offers expire.
+
+Whoever frees a seat (a withdrawal in a turn, an operator's edit from the CLI, an
+erasure, an offer that expired or was declined) only records the offer; this job finds
+offers not yet sent, messages each person with Accetto / Rinuncio, and marks them sent.
+So an offer is made once, whichever process freed the seat, and survives a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden
+
+from bot.catalogue import Catalogue
+from bot.render import render
+from dialogs.agenda import AgendaConfig
+from dialogs.course_view import OFFERED
+from dialogs.courses import offer_reply
+from store import conversations, courses
+
+log = logging.getLogger(__name__)
+
+
+class OfferMessenger:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        bot: Bot,
+        catalogue: Catalogue,
+        config: AgendaConfig,
+        zone: str,
+        clock: Callable[[], datetime],
+        mark_unreachable: Callable[[int], Awaitable[None]],
+    ) -> None:
+        self._sessions = sessions
+        self._bot = bot
+        self._catalogue = catalogue
+        self._config = config
+        self._zone = zone
+        self._clock = clock
+        self._mark_unreachable = mark_unreachable
+
+    async def run(self) -> int:
+        """Expires overdue offers (passing their seats on), then sends the unsent ones."""
+        now = self._clock()
+        async with self._sessions.begin() as session:
+            expired = await courses.expire_offers(session, now)
+            pending = await courses.unsent_offers(session, now)
+        if expired:
+            log.info("course offers expired count=%d", len(expired))
+        sent = 0
+        for offer in pending:
+            sent += await self._send(offer.telegram_id, offer.enrolment_id, offer.course_id)
+        return sent
+
+    async def _send(self, telegram_id: int, enrolment_id: int, course_id: int) -> int:
+        now = self._clock()
+        async with self._sessions() as session:
+            view = await courses.load_courses(session, telegram_id, now)
+            person = await conversations.find_beneficiary(session, telegram_id)
+        course, enrolment = view.course(course_id), view.enrolment(enrolment_id)
+        if course is None or enrolment is None or enrolment.status != OFFERED:
+            return 0
+        language = person.language if person is not None else "it"
+        reply = offer_reply(course, enrolment, self._config, self._zone)
+        try:
+            for message in render(reply, self._catalogue, language):
+                await self._bot.send_message(telegram_id, message.text, reply_markup=message.markup)
+        except (Forbidden, BadRequest) as exc:
+            # Blocked: the offer runs out and passes to the next in line by itself.
+            log.info("course offer undeliverable: %s", type(exc).__name__)
+            await self._mark_unreachable(telegram_id)
+        async with self._sessions.begin() as session:
+            await courses.mark_offer_sent(session, enrolment_id, self._clock())
+        log.info("course offer sent enrolment=%d", enrolment_id)
+        return 1

@@ -1,0 +1,839 @@
+"""Courses, sign-ups and the waiting list, read and written inside the caller's unit of work.
+
+Seats. `courses.seats_taken` counts the enrolled and offered enrolments, and nothing else.
+A sign-up takes a seat with one conditional UPDATE (`seats_taken < seats`), and a CHECK
+constraint refuses any counter above `seats`, so no seat is ever given twice.
+
+Order. Every operation that changes who holds a seat or who is in line first writes the
+course's row (`_lock`), before reading anything about the course. On PostgreSQL that write
+takes the row lock; on SQLite it takes the database's write lock (the driver opens the
+transaction at the first write). Either way the operations of one course run one after the
+other however many people press at once, and each one reads what the previous committed.
+The waiting list is ordered by enrolment id; a freed seat goes to the first in line as an
+offer with a time limit, and a newcomer never takes a seat while somebody waits.
+
+Errors::
+
+    CourseError
+    ├── NoProfile           the person has not accepted the privacy notice
+    ├── CourseNotFound      no such course (or a forged id)
+    ├── CourseClosed        withdrawn, or the sign-up deadline has passed
+    ├── AlreadyEnrolled     the person is already enrolled, waiting or offered a seat
+    ├── EnrolmentNotFound   nothing live to withdraw from
+    ├── OfferGone           the offer is unknown, someone else's, answered or expired
+    └── SeatsBelowTaken     an edit would leave fewer seats than people holding one
+
+Repositories never commit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, delete, exists, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.course_view import Courses, CourseView, MyEnrolment
+from store.appointments import access
+from store.course_import import CourseSpec, Lesson
+from store.models import (
+    ENROLLED,
+    OFFERED,
+    WAITING,
+    Beneficiary,
+    Course,
+    CourseSession,
+    Enrolment,
+)
+
+WITHDRAWN = "withdrawn"  # by the person, or because the course was withdrawn
+DECLINED = "declined"  # the person turned an offered seat down (or withdrew while offered)
+EXPIRED = "expired"  # an offered seat left unanswered past its time
+LIVE = (ENROLLED, WAITING, OFFERED)
+HOLDING = (ENROLLED, OFFERED)  # the statuses `seats_taken` counts
+OFFER_WINDOW = timedelta(hours=24)
+# Fields whose change must be told to the people enrolled or in line.
+TOLD_FIELDS = frozenset({"sessions", "place_id"})
+
+
+class CourseError(Exception):
+    """Base of the errors below."""
+
+
+class NoProfile(CourseError):
+    pass
+
+
+class CourseNotFound(CourseError):
+    pass
+
+
+class CourseClosed(CourseError):
+    pass
+
+
+class AlreadyEnrolled(CourseError):
+    pass
+
+
+class EnrolmentNotFound(CourseError):
+    pass
+
+
+class OfferGone(CourseError):
+    pass
+
+
+class SeatsBelowTaken(CourseError):
+    pass
+
+
+# ------------------------------------------------------------------ values returned
+
+
+@dataclass(frozen=True)
+class CourseCard:
+    """A course as the catalogue shows it: plain values, sessions in UTC."""
+
+    id: int
+    code: str
+    title: str
+    description: str
+    category: str
+    place_id: str
+    seats: int
+    seats_left: int  # free now; offered seats are held
+    waiting: int  # people in line
+    requirement: str
+    min_italian: str | None
+    cost: str
+    contact: str
+    signup_deadline: datetime | None
+    remind_each_session: bool
+    sessions: tuple[Lesson, ...]
+    withdrawn: bool
+    is_open: bool  # sign-ups accepted now
+
+    @property
+    def first_start(self) -> datetime | None:
+        return self.sessions[0].starts_at if self.sessions else None
+
+    @property
+    def goes_to_waiting_list(self) -> bool:
+        """A sign-up now would join the waiting list ("lista d'attesa")."""
+        return self.seats_left <= 0 or self.waiting > 0
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A freed seat offered to the first in line: message them with Accetto / Rinuncio,
+    then `mark_offer_sent`."""
+
+    enrolment_id: int
+    telegram_id: int
+    course_id: int
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    enrolment: Enrolment
+    offer: Offer | None  # the next in line, now offered the freed seat
+
+
+@dataclass(frozen=True)
+class OfferAnswer:
+    enrolment: Enrolment
+    offer: Offer | None  # after a decline: the next in line
+
+
+@dataclass(frozen=True)
+class MyCourse:
+    enrolment_id: int
+    status: str  # enrolled, waiting, offered
+    position: int | None  # in the waiting list, from 1
+    offer_expires_at: datetime | None
+    ics_sequence: int
+    course: CourseCard
+
+
+@dataclass(frozen=True)
+class EnrolmentRow:
+    """One line of the enrolment list (CSV export)."""
+
+    enrolment_id: int
+    display_name: str | None
+    telegram_id: int
+    status: str
+    position: int | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Someone to tell about a change of the course (dates, place, withdrawal)."""
+
+    enrolment_id: int
+    telegram_id: int
+    status: str  # before the change
+
+
+@dataclass(frozen=True)
+class CourseChange:
+    course_id: int
+    created: bool
+    changed: frozenset[str]  # CourseSpec field names
+    to_tell: tuple[Notice, ...]  # dates or place changed: these people must be told
+    offers: tuple[Offer, ...]  # seats added while people waited
+
+
+@dataclass(frozen=True)
+class CourseWithdrawal:
+    course_id: int
+    already_withdrawn: bool
+    to_tell: tuple[Notice, ...]
+
+
+# ------------------------------------------------------------------ reading
+
+
+def is_open(course: Course, first_start: datetime | None, now: datetime) -> bool:
+    """Sign-ups are accepted until the deadline, or without one until the first session."""
+    if course.withdrawn_at is not None or first_start is None:
+        return False
+    if course.signup_deadline is not None:
+        return now < course.signup_deadline
+    return now < first_start
+
+
+async def catalogue(session: AsyncSession, now: datetime) -> list[CourseCard]:
+    """The open courses, full ones included, by first session."""
+    courses = (
+        (await session.execute(select(Course).where(Course.withdrawn_at.is_(None)))).scalars().all()
+    )
+    cards = await _cards(session, courses, now)
+    return sorted((c for c in cards if c.is_open), key=lambda c: (c.first_start, c.title, c.id))
+
+
+async def get(session: AsyncSession, course_id: int, now: datetime) -> CourseCard | None:
+    """Any course, open or not (see `is_open`)."""
+    course = await session.get(Course, course_id)
+    return None if course is None else (await _cards(session, [course], now))[0]
+
+
+async def by_code(session: AsyncSession, code: str, now: datetime) -> CourseCard | None:
+    course = (await session.execute(select(Course).where(Course.code == code))).scalar()
+    return None if course is None else (await _cards(session, [course], now))[0]
+
+
+async def all_courses(session: AsyncSession, now: datetime) -> list[CourseCard]:
+    """Every course, withdrawn and past ones included (for operators)."""
+    courses = (await session.execute(select(Course))).scalars().all()
+    cards = await _cards(session, courses, now)
+    return sorted(cards, key=lambda c: (c.first_start is None, c.first_start, c.code))
+
+
+async def mine(session: AsyncSession, telegram_id: int, now: datetime) -> list[MyCourse]:
+    """The person's live enrolments (enrolled, waiting, offered), by first session."""
+    rows = (
+        await session.execute(
+            select(Enrolment, Course)
+            .join(Course, Course.id == Enrolment.course_id)
+            .join(Beneficiary, Beneficiary.id == Enrolment.beneficiary_id)
+            .where(Beneficiary.telegram_id == telegram_id, Enrolment.status.in_(LIVE))
+        )
+    ).all()
+    cards = {c.id: c for c in await _cards(session, [c for _, c in rows], now)}
+    result = [
+        MyCourse(
+            enrolment_id=e.id,
+            status=e.status,
+            position=await _position(session, e),
+            offer_expires_at=e.offer_expires_at if e.status == OFFERED else None,
+            ics_sequence=e.ics_sequence,
+            course=cards[c.id],
+        )
+        for e, c in rows
+    ]
+    return sorted(result, key=lambda m: (m.course.first_start is None, m.course.first_start))
+
+
+async def waiting_position(session: AsyncSession, enrolment: Enrolment) -> int | None:
+    """1 for the first in line; None unless the enrolment is waiting."""
+    return await _position(session, enrolment)
+
+
+async def enrolment_list(session: AsyncSession, course_id: int) -> list[EnrolmentRow]:
+    """Everyone who ever signed up, for the course provider and the funder's records:
+    enrolled, offered, waiting (in line order), then the ones who left, by date."""
+    rows = (
+        await session.execute(
+            select(Enrolment, Beneficiary)
+            .join(Beneficiary, Beneficiary.id == Enrolment.beneficiary_id)
+            .where(Enrolment.course_id == course_id)
+            .order_by(Enrolment.id)
+        )
+    ).all()
+    rank = {ENROLLED: 0, OFFERED: 1, WAITING: 2}
+    line = [e.id for e, _ in rows if e.status == WAITING]
+    result = [
+        EnrolmentRow(
+            enrolment_id=e.id,
+            display_name=p.display_name,
+            telegram_id=p.telegram_id,
+            status=e.status,
+            position=line.index(e.id) + 1 if e.status == WAITING else None,
+            created_at=e.created_at,
+            updated_at=e.updated_at,
+        )
+        for e, p in rows
+    ]
+    return sorted(result, key=lambda r: (rank.get(r.status, 3), r.enrolment_id))
+
+
+async def count_courses(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count()).select_from(Course)) or 0)
+
+
+async def current_spec(session: AsyncSession, course_id: int) -> CourseSpec:
+    """The course as a spec, to edit a few fields with `dataclasses.replace`."""
+    course = await session.get(Course, course_id)
+    if course is None:
+        raise CourseNotFound(course_id)
+    return _spec_of(course, await _lessons(session, course_id))
+
+
+async def load_courses(session: AsyncSession, telegram_id: int, now: datetime) -> Courses:
+    """What the core needs for one turn about courses (see dialogs/courses.py): the open
+    catalogue, the person's live enrolments and what opens the courses with requirements.
+    A course the person is in but that no longer takes sign-ups is not in the catalogue."""
+    allowed = await access(session, telegram_id)
+    cards = {card.id: card for card in await catalogue(session, now)}
+    own = await mine(session, telegram_id, now)
+    # Courses the person is in stay visible to them after sign-ups close.
+    for m in own:
+        cards.setdefault(m.course.id, m.course)
+    return Courses(
+        catalogue=tuple(_view(card) for card in cards.values()),
+        mine=tuple(
+            MyEnrolment(m.enrolment_id, m.course.id, m.status, m.position, m.offer_expires_at)
+            for m in own
+        ),
+        prescreening_outcome=allowed.prescreening_outcome,
+        taken_in_charge=allowed.taken_in_charge,
+    )
+
+
+def _view(card: CourseCard) -> CourseView:
+    return CourseView(
+        id=card.id,
+        code=card.code,
+        title=card.title,
+        description=card.description,
+        category=card.category,
+        venue_id=card.place_id,
+        seats_left=card.seats_left,
+        requirement=card.requirement,
+        sessions=tuple((s.starts_at, s.ends_at) for s in card.sessions),
+        cost=card.cost,
+        min_italian=card.min_italian,
+        deadline=card.signup_deadline,
+        open=card.is_open,
+    )
+
+
+# ------------------------------------------------------------------ sign-ups
+
+
+async def enrol(
+    session: AsyncSession, telegram_id: int, course_id: int, now: datetime
+) -> Enrolment:
+    """Signs the person up: "enrolled" when a seat is free and nobody waits, "waiting"
+    otherwise (see `waiting_position`). Requirements are the caller's to check."""
+    person = await _person(session, telegram_id)
+    course = await _lock(session, course_id)
+    if not is_open(course, await _first_start(session, course_id), now):
+        raise CourseClosed(course_id)
+    if await _live(session, course_id, person.id) is not None:
+        raise AlreadyEnrolled(course_id)
+    queued = exists().where(Enrolment.course_id == course_id, Enrolment.status == WAITING)
+    took = await session.execute(
+        update(Course)
+        .where(Course.id == course_id, Course.seats_taken < Course.seats, ~queued)
+        .values(seats_taken=Course.seats_taken + 1)
+        .execution_options(synchronize_session=False)
+    )
+    enrolment = Enrolment(
+        course_id=course_id,
+        beneficiary_id=person.id,
+        status=ENROLLED if took.rowcount == 1 else WAITING,
+        created_at=now,
+        updated_at=now,
+        ics_sequence=0,
+    )
+    session.add(enrolment)
+    try:
+        await session.flush()
+    except IntegrityError as exc:  # the live-enrolment index: a double tap got there first
+        raise AlreadyEnrolled(course_id) from exc
+    await session.refresh(course)
+    return enrolment
+
+
+async def withdraw(
+    session: AsyncSession,
+    telegram_id: int,
+    course_id: int,
+    now: datetime,
+    offer_window: timedelta = OFFER_WINDOW,
+) -> Withdrawal:
+    """Takes the person off the course at once. A seat they held goes to the first in line
+    as an offer; withdrawing while holding an offer declines it."""
+    person = await _person(session, telegram_id, missing=EnrolmentNotFound)
+    course = await _lock(session, course_id)
+    enrolment = await _live(session, course_id, person.id)
+    if enrolment is None:
+        raise EnrolmentNotFound(course_id)
+    held = enrolment.status in HOLDING
+    enrolment.status = DECLINED if enrolment.status == OFFERED else WITHDRAWN
+    enrolment.updated_at = now
+    enrolment.ics_sequence += 1
+    offer = await _pass_seat(session, course, now, offer_window) if held else None
+    await session.flush()
+    return Withdrawal(enrolment, offer)
+
+
+async def answer_offer(
+    session: AsyncSession,
+    telegram_id: int,
+    enrolment_id: int,
+    accept: bool,
+    now: datetime,
+    offer_window: timedelta = OFFER_WINDOW,
+) -> OfferAnswer:
+    """Accept: the held seat becomes theirs. Decline: it goes to the next in line (or is
+    freed). Raises OfferGone for an unknown, answered, expired or someone else's offer."""
+    person = await _person(session, telegram_id, missing=OfferGone)
+    found = await session.get(Enrolment, enrolment_id)
+    if found is None or found.beneficiary_id != person.id:
+        raise OfferGone(enrolment_id)
+    course = await _lock(session, found.course_id)
+    enrolment = await _fresh(session, enrolment_id)
+    expires = enrolment.offer_expires_at
+    if enrolment.status != OFFERED or expires is None or expires <= now:
+        raise OfferGone(enrolment_id)
+    enrolment.updated_at = now
+    if accept:
+        enrolment.status = ENROLLED
+        await session.flush()
+        return OfferAnswer(enrolment, None)
+    enrolment.status = DECLINED
+    offer = await _pass_seat(session, course, now, offer_window)
+    await session.flush()
+    return OfferAnswer(enrolment, offer)
+
+
+async def expire_offers(
+    session: AsyncSession, now: datetime, offer_window: timedelta = OFFER_WINDOW
+) -> list[Offer]:
+    """Offers past their time become "expired" and pass to the next in line. Returns the
+    new offers, to be sent. Run it from a periodic job."""
+    due = (
+        await session.execute(
+            select(Enrolment.course_id)
+            .where(Enrolment.status == OFFERED, Enrolment.offer_expires_at <= now)
+            .distinct()
+        )
+    ).scalars()
+    offers: list[Offer] = []
+    for course_id in sorted(set(due)):  # one lock order for everyone: no deadlock
+        course = await _lock(session, course_id)
+        expired = await _select_fresh(
+            session,
+            select(Enrolment)
+            .where(
+                Enrolment.course_id == course_id,
+                Enrolment.status == OFFERED,
+                Enrolment.offer_expires_at <= now,
+            )
+            .order_by(Enrolment.id),
+        )
+        for enrolment in expired:
+            enrolment.status = EXPIRED
+            enrolment.updated_at = now
+            offer = await _pass_seat(session, course, now, offer_window)
+            if offer is not None:
+                offers.append(offer)
+    await session.flush()
+    return offers
+
+
+async def unsent_offers(session: AsyncSession, now: datetime) -> list[Offer]:
+    """Live offers nobody has sent yet (e.g. made by an operator's edit in the CLI)."""
+    rows = await session.execute(
+        select(Enrolment, Beneficiary.telegram_id)
+        .join(Beneficiary, Beneficiary.id == Enrolment.beneficiary_id)
+        .where(
+            Enrolment.status == OFFERED,
+            Enrolment.offer_sent_at.is_(None),
+            Enrolment.offer_expires_at > now,
+        )
+        .order_by(Enrolment.id)
+    )
+    return [
+        Offer(e.id, telegram_id, e.course_id, e.offer_expires_at) for e, telegram_id in rows.all()
+    ]
+
+
+async def mark_offer_sent(session: AsyncSession, enrolment_id: int, now: datetime) -> bool:
+    """Records that the offer's message went out; False if it was already marked."""
+    done = await session.execute(
+        update(Enrolment)
+        .where(Enrolment.id == enrolment_id, Enrolment.offer_sent_at.is_(None))
+        .values(offer_sent_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return done.rowcount == 1
+
+
+async def release_person(
+    session: AsyncSession,
+    telegram_id: int,
+    now: datetime,
+    offer_window: timedelta = OFFER_WINDOW,
+) -> list[Offer]:
+    """Withdraws the person from every course, passing their seats on. Call it before
+    erasing a person: the cascade that deletes their enrolments would not free seats."""
+    person = await _find_person(session, telegram_id)
+    if person is None:
+        return []
+    courses = (
+        await session.execute(
+            select(Enrolment.course_id)
+            .where(Enrolment.beneficiary_id == person.id, Enrolment.status.in_(LIVE))
+            .distinct()
+        )
+    ).scalars()
+    offers = []
+    for course_id in sorted(set(courses)):
+        done = await withdraw(session, telegram_id, course_id, now, offer_window)
+        if done.offer is not None:
+            offers.append(done.offer)
+    return offers
+
+
+# ------------------------------------------------------------------ operators' edits
+
+
+async def save_course(
+    session: AsyncSession, spec: CourseSpec, now: datetime, offer_window: timedelta = OFFER_WINDOW
+) -> CourseChange:
+    """Creates the course, or updates the one with the same code (imports are idempotent)."""
+    existing = (await session.execute(select(Course.id).where(Course.code == spec.code))).scalar()
+    if existing is not None:
+        return await update_course(session, existing, spec, now, offer_window)
+    course = Course(
+        **_columns(spec), seats_taken=0, created_at=now, updated_at=now, withdrawn_at=None
+    )
+    session.add(course)
+    await session.flush()
+    session.add_all(_session_rows(course.id, spec.sessions))
+    await session.flush()
+    return CourseChange(course.id, True, frozenset(f.name for f in fields(spec)), (), ())
+
+
+async def update_course(
+    session: AsyncSession,
+    course_id: int,
+    spec: CourseSpec,
+    now: datetime,
+    offer_window: timedelta = OFFER_WINDOW,
+) -> CourseChange:
+    """Applies an edited course. When dates or place change, every live enrolment's
+    calendar sequence is bumped and `to_tell` lists who must be told. Added seats go to
+    the waiting list first (`offers`). The code is the course's identity and cannot change."""
+    course = await _lock(session, course_id)
+    lessons = await _lessons(session, course_id)
+    before = _spec_of(course, lessons)
+    if spec.code != course.code:
+        raise ValueError(f"the code of a course cannot change ({course.code} → {spec.code})")
+    if spec.seats < course.seats_taken:
+        raise SeatsBelowTaken(
+            f"{course.seats_taken} seats are held; cannot go down to {spec.seats}"
+        )
+    changed = frozenset(
+        f.name for f in fields(spec) if getattr(spec, f.name) != getattr(before, f.name)
+    )
+    if not changed:
+        return CourseChange(course_id, False, changed, (), ())
+    for name, value in _columns(spec).items():
+        setattr(course, name, value)
+    course.updated_at = now
+    if "sessions" in changed:
+        await session.execute(delete(CourseSession).where(CourseSession.course_id == course_id))
+        session.add_all(_session_rows(course_id, spec.sessions))
+    to_tell: tuple[Notice, ...] = ()
+    if changed & TOLD_FIELDS:
+        to_tell = await _notices(session, course_id, bump=True)
+    offers = []
+    while course.seats_taken < course.seats:
+        offer = await _offer_next(session, course, now, offer_window)
+        if offer is None:
+            break
+        course.seats_taken += 1
+        offers.append(offer)
+    await session.flush()
+    return CourseChange(course_id, False, changed, to_tell, tuple(offers))
+
+
+async def withdraw_course(session: AsyncSession, course_id: int, now: datetime) -> CourseWithdrawal:
+    """Takes a course out of the catalogue; every live enrolment is withdrawn, and
+    `to_tell` lists who must be told."""
+    course = await _lock(session, course_id)
+    if course.withdrawn_at is not None:
+        return CourseWithdrawal(course_id, True, ())
+    to_tell = await _notices(session, course_id, bump=False)
+    for enrolment in await _select_fresh(
+        session,
+        select(Enrolment).where(Enrolment.course_id == course_id, Enrolment.status.in_(LIVE)),
+    ):
+        enrolment.status = WITHDRAWN
+        enrolment.updated_at = now
+        enrolment.ics_sequence += 1
+    course.withdrawn_at = now
+    course.updated_at = now
+    course.seats_taken = 0
+    await session.flush()
+    return CourseWithdrawal(course_id, False, to_tell)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+async def _find_person(session: AsyncSession, telegram_id: int) -> Beneficiary | None:
+    return (
+        await session.execute(select(Beneficiary).where(Beneficiary.telegram_id == telegram_id))
+    ).scalar_one_or_none()
+
+
+async def _person(
+    session: AsyncSession, telegram_id: int, missing: type[CourseError] = NoProfile
+) -> Beneficiary:
+    person = await _find_person(session, telegram_id)
+    if person is None:
+        raise missing("no profile: consent comes first")
+    return person
+
+
+async def _lock(session: AsyncSession, course_id: int) -> Course:
+    """Writes the course's row (a no-op change) to serialise the operations on it, then
+    reads it afresh. Must come before any other read of the course's enrolments."""
+    locked = await session.execute(
+        update(Course)
+        .where(Course.id == course_id)
+        .values(seats_taken=Course.seats_taken)
+        .execution_options(synchronize_session=False)
+    )
+    if locked.rowcount != 1:
+        raise CourseNotFound(course_id)
+    [course] = await _select_fresh(session, select(Course).where(Course.id == course_id))
+    return course
+
+
+async def _select_fresh(session: AsyncSession, query):  # type: ignore[no-untyped-def]
+    """Rows as the database has them now, not as this session last saw them."""
+    return list((await session.execute(query.execution_options(populate_existing=True))).scalars())
+
+
+async def _fresh(session: AsyncSession, enrolment_id: int) -> Enrolment:
+    [enrolment] = await _select_fresh(
+        session, select(Enrolment).where(Enrolment.id == enrolment_id)
+    )
+    return enrolment
+
+
+async def _live(session: AsyncSession, course_id: int, beneficiary_id: int) -> Enrolment | None:
+    found = await _select_fresh(
+        session,
+        select(Enrolment).where(
+            Enrolment.course_id == course_id,
+            Enrolment.beneficiary_id == beneficiary_id,
+            Enrolment.status.in_(LIVE),
+        ),
+    )
+    return found[0] if found else None
+
+
+async def _pass_seat(
+    session: AsyncSession, course: Course, now: datetime, offer_window: timedelta
+) -> Offer | None:
+    """A held seat was let go: it is offered to the first in line, or freed."""
+    offer = await _offer_next(session, course, now, offer_window)
+    if offer is None:
+        course.seats_taken -= 1
+    return offer
+
+
+async def _offer_next(
+    session: AsyncSession, course: Course, now: datetime, offer_window: timedelta
+) -> Offer | None:
+    """The first in line gets an offer; the caller accounts for the seat."""
+    row = (
+        await session.execute(
+            select(Enrolment, Beneficiary.telegram_id)
+            .join(Beneficiary, Beneficiary.id == Enrolment.beneficiary_id)
+            .where(Enrolment.course_id == course.id, Enrolment.status == WAITING)
+            .order_by(Enrolment.id)
+            .limit(1)
+            .execution_options(populate_existing=True)
+        )
+    ).first()
+    if row is None:
+        return None
+    enrolment, telegram_id = row
+    enrolment.status = OFFERED
+    enrolment.offered_at = now
+    enrolment.offer_expires_at = now + offer_window
+    enrolment.offer_sent_at = None
+    enrolment.updated_at = now
+    await session.flush()  # the next `_offer_next` must not pick the same person
+    return Offer(enrolment.id, telegram_id, course.id, enrolment.offer_expires_at)
+
+
+async def _position(session: AsyncSession, enrolment: Enrolment) -> int | None:
+    if enrolment.status != WAITING:
+        return None
+    ahead = await session.scalar(
+        select(func.count())
+        .select_from(Enrolment)
+        .where(
+            Enrolment.course_id == enrolment.course_id,
+            Enrolment.status == WAITING,
+            Enrolment.id < enrolment.id,
+        )
+    )
+    return int(ahead or 0) + 1
+
+
+async def _notices(session: AsyncSession, course_id: int, *, bump: bool) -> tuple[Notice, ...]:
+    rows = (
+        await session.execute(
+            select(Enrolment, Beneficiary.telegram_id)
+            .join(Beneficiary, Beneficiary.id == Enrolment.beneficiary_id)
+            .where(Enrolment.course_id == course_id, Enrolment.status.in_(LIVE))
+            .order_by(Enrolment.id)
+            .execution_options(populate_existing=True)
+        )
+    ).all()
+    if bump:
+        for enrolment, _ in rows:
+            enrolment.ics_sequence += 1
+    return tuple(Notice(e.id, telegram_id, e.status) for e, telegram_id in rows)
+
+
+async def _first_start(session: AsyncSession, course_id: int) -> datetime | None:
+    return await session.scalar(
+        select(func.min(CourseSession.starts_at)).where(CourseSession.course_id == course_id)
+    )
+
+
+async def _lessons(session: AsyncSession, course_id: int) -> tuple[Lesson, ...]:
+    rows = await session.execute(
+        select(CourseSession.starts_at, CourseSession.ends_at)
+        .where(CourseSession.course_id == course_id)
+        .order_by(CourseSession.starts_at)
+    )
+    return tuple(Lesson(s, e) for s, e in rows.all())
+
+
+async def _cards(
+    session: AsyncSession, courses: Sequence[Course], now: datetime
+) -> list[CourseCard]:
+    ids = [c.id for c in courses]
+    if not ids:
+        return []
+    lessons: dict[int, list[Lesson]] = defaultdict(list)
+    for course_id, starts, ends in await session.execute(
+        select(CourseSession.course_id, CourseSession.starts_at, CourseSession.ends_at)
+        .where(CourseSession.course_id.in_(ids))
+        .order_by(CourseSession.starts_at, CourseSession.id)
+    ):
+        lessons[course_id].append(Lesson(starts, ends))
+    waiting = dict(
+        (
+            await session.execute(
+                select(Enrolment.course_id, func.count())
+                .where(and_(Enrolment.course_id.in_(ids), Enrolment.status == WAITING))
+                .group_by(Enrolment.course_id)
+            )
+        ).all()
+    )
+    return [_card(c, tuple(lessons[c.id]), int(waiting.get(c.id, 0)), now) for c in courses]
+
+
+def _card(course: Course, lessons: tuple[Lesson, ...], waiting: int, now: datetime) -> CourseCard:
+    return CourseCard(
+        id=course.id,
+        code=course.code,
+        title=course.title,
+        description=course.description,
+        category=course.category,
+        place_id=course.place_id,
+        seats=course.seats,
+        seats_left=max(course.seats - course.seats_taken, 0),
+        waiting=waiting,
+        requirement=course.requirement,
+        min_italian=course.min_italian,
+        cost=course.cost,
+        contact=course.contact,
+        signup_deadline=course.signup_deadline,
+        remind_each_session=course.remind_each_session,
+        sessions=lessons,
+        withdrawn=course.withdrawn_at is not None,
+        is_open=is_open(course, lessons[0].starts_at if lessons else None, now),
+    )
+
+
+def _columns(spec: CourseSpec) -> dict[str, object]:
+    """The spec's values as Course columns (sessions live in their own table)."""
+    return {
+        "code": spec.code,
+        "title": spec.title,
+        "description": spec.description,
+        "category": spec.category,
+        "place_id": spec.place_id,
+        "seats": spec.seats,
+        "requirement": spec.requirement,
+        "min_italian": spec.min_italian,
+        "cost": spec.cost,
+        "contact": spec.contact,
+        "signup_deadline": spec.signup_deadline,
+        "remind_each_session": spec.remind_each_session,
+    }
+
+
+def _spec_of(course: Course, lessons: tuple[Lesson, ...]) -> CourseSpec:
+    return CourseSpec(
+        code=course.code,
+        title=course.title,
+        description=course.description,
+        category=course.category,
+        place_id=course.place_id,
+        seats=course.seats,
+        contact=course.contact,
+        sessions=lessons,
+        requirement=course.requirement,
+        min_italian=course.min_italian,
+        cost=course.cost,
+        signup_deadline=course.signup_deadline,
+        remind_each_session=course.remind_each_session,
+    )
+
+
+def _session_rows(course_id: int, lessons: Iterable[Lesson]) -> list[CourseSession]:
+    return [CourseSession(course_id=course_id, starts_at=s, ends_at=e) for s, e in lessons]
