@@ -8,8 +8,18 @@ from sqlalchemy import func, select, text
 
 from dialogs import State
 from scheduler.maintenance import Retention
-from store import conversations, handoffs, privacy
-from store.models import AuditEntry, Base, FunderCount
+from store import appointments, conversations, courses, handoffs, privacy
+from store.models import (
+    Appointment,
+    AuditEntry,
+    Base,
+    Course,
+    CourseSession,
+    Enrolment,
+    FunderCount,
+    Reminder,
+    Slot,
+)
 
 NOW = datetime(2026, 11, 25, 10, tzinfo=UTC)
 ANNA = 4242
@@ -49,6 +59,37 @@ async def fill(sessions, telegram_id: int, name: str, now: datetime = NOW) -> No
         await handoffs.set_topic(session, telegram_id, telegram_id + 10_000_000, now)
         await handoffs.record_relay(session, handoff, "in", 5, 6, f"sono {name}", now)
         await privacy.count(session, "consent_given", now)
+        # A future appointment with its reminder, and a seat in a course.
+        start = now + timedelta(days=3, minutes=telegram_id % 1000)
+        slot = Slot(
+            type="orientation", starts_at=start, ends_at=start + timedelta(minutes=45),
+            place_id="crema", operator="Giulia", created_at=now,
+        )  # fmt: skip
+        session.add(slot)
+        await session.flush()
+        appointment, _ = await appointments.book(session, telegram_id, slot.id, now)
+        session.add(
+            Reminder(
+                appointment_id=appointment.id, telegram_id=telegram_id, label="24h",
+                due_at=start - timedelta(days=1), status="pending", attempts=0,
+            )
+        )  # fmt: skip
+        course = await session.scalar(select(Course).where(Course.code == "demo"))
+        if course is None:
+            course = Course(
+                code="demo", title="Corso", description="-", category="informatica",
+                place_id="crema", seats=5, seats_taken=0, requirement="none", cost="gratuito",
+                contact="Giulia", created_at=now, updated_at=now,
+            )  # fmt: skip
+            session.add(course)
+            await session.flush()
+            lesson = NOW + timedelta(days=10)  # open for every fill, past ones too
+            session.add(
+                CourseSession(
+                    course_id=course.id, starts_at=lesson, ends_at=lesson + timedelta(hours=3)
+                )
+            )
+        await courses.enrol(session, telegram_id, course.id, now)
 
 
 async def everything_in_the_database(sessions) -> str:  # type: ignore[no-untyped-def]
@@ -85,6 +126,10 @@ async def test_erasure_leaves_nothing_personal_in_any_table(sessions) -> None:  
     assert "Annabella" not in after
     assert "Marco" in after  # only the one person is erased
     async with sessions() as session:
+        # Marco's appointment, reminder and seat stay; Anna's are gone and her seat is free.
+        for table in (Appointment, Reminder, Enrolment):
+            assert await session.scalar(select(func.count()).select_from(table)) == 1, table
+        assert await session.scalar(select(Course.seats_taken)) == 1
         kept = (await session.execute(select(FunderCount.metric, FunderCount.count))).all()
         assert ("consent_given", 2) in kept and ("data_erased", 1) in kept
         erased = await session.scalar(select(AuditEntry).where(AuditEntry.action == "erased"))
