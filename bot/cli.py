@@ -399,13 +399,21 @@ def appointments_book(
 ) -> None:
     """Book a slot on someone's behalf (any type: operators decide)."""
     from bot.assistant import utc_now
+    from scheduler.planning import plan
+    from store.agenda_config import load_agenda_config
     from store.appointments import AppointmentNotFound, SlotTaken, book
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
+        policy = load_agenda_config(settings.appointments_file).reminders
         try:
             async with sessions.begin() as session:
+                now = utc_now()
                 made, booked = await book(
-                    session, person, slot, utc_now(), booked_by=f"operator:{by}"[:64]
+                    session, person, slot, now, booked_by=f"operator:{by}"[:64]
+                )
+                # The running bot adopts these rows within a minute and sends them on time.
+                await plan(
+                    session, made.id, person, booked.starts_at, policy, now, settings.timezone
                 )
         except AppointmentNotFound:
             _fail(f"No person with Telegram id {person} (they must accept the privacy notice).")
@@ -413,7 +421,7 @@ def appointments_book(
             _fail(f"Slot {slot} is not free (booked, withdrawn, past or unknown).")
         typer.echo(f"Booked #{made.id}: {booked.type}, {_local(booked.starts_at, settings)}.")
         await _notify_group(settings, sessions, "booked", made.id)
-        typer.echo("The person is not messaged by this command: tell them yourself.")
+        typer.echo("Reminders are planned. The person is not messaged now: tell them yourself.")
 
     _with_database(work)
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Bot
+from telegram.request import HTTPXRequest
 
 from bot.assistant import Assistant, utc_now
 from bot.catalogue import Catalogue
@@ -22,18 +22,21 @@ from bot.sender import TelegramSender
 from dialogs.eligibility import Rules
 from dialogs.places import Gazetteer
 from nlu.client import NluClient
+from scheduler.delivery import Limits
 from scheduler.maintenance import Retention, start_maintenance
 from scheduler.offers import OfferMessenger
+from scheduler.reminders import ReminderService
 from store.agenda_config import load_agenda_config
 from store.db import create_engine_async, session_factory
 from store.programme import Programme, load_programme
 from store.settings import Settings
 
-if TYPE_CHECKING:  # wired in by attach_telegram; see bot/telegram_app.py
-    from scheduler.reminders import ReminderService
-
-
 ATTENDANCE_CHECK_SECONDS = 300
+# Reminders pace themselves below Telegram's 30 messages/s so that replies to people
+# chatting during a burst still get through.
+REMINDER_LIMITS = Limits(per_second=24, workers=4)
+# Reminders planned by another process (the CLI) get their jobs within this time.
+REMINDER_ADOPT_SECONDS = 60
 
 
 @dataclass
@@ -53,6 +56,7 @@ class Services:
     # Appointments: the reminders' scheduler and the operators' agenda notices, set once
     # the Telegram bot exists (the console sends no reminders).
     reminders: ReminderService | None = None
+    reminder_bot: Bot | None = None
     agenda_desk: AgendaDesk | None = None
     # Courses: seats offered from the waiting list, and enrolments told to the operators.
     offers: OfferMessenger | None = None
@@ -66,6 +70,13 @@ class Services:
                 "interval",
                 seconds=self.settings.reannounce_check_seconds,
                 id="reannounce",
+            )
+        if self.reminders is not None:
+            self.scheduler.add_job(
+                self.reminders.adopt,
+                "interval",
+                seconds=REMINDER_ADOPT_SECONDS,
+                id="reminders-adopt",
             )
         if self.offers is not None:
             self.scheduler.add_job(
@@ -87,6 +98,19 @@ class Services:
         """The parts that need the Bot: sending, and the operators' desk if configured."""
         self.sender = TelegramSender(bot, self.catalogue, self.assistant)
         if self.assistant.agenda_config is not None:
+            self.reminder_bot = self._reminder_bot()
+            self.reminders = ReminderService(
+                self.sessions,
+                self.settings.database_url,
+                self.reminder_bot,
+                self.catalogue,
+                self.assistant.agenda_config,
+                self.settings.timezone,
+                utc_now,
+                self._reminder_notice,
+                self.assistant.mark_unreachable,
+                limits=REMINDER_LIMITS,
+            )
             self.offers = OfferMessenger(
                 self.sessions,
                 bot,
@@ -130,6 +154,33 @@ class Services:
     def stop_background(self) -> None:
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
+
+    async def start_reminders(self) -> None:
+        """Reconciles the reminder rows with the scheduler's jobs, then starts sending."""
+        if self.reminders is not None and self.reminder_bot is not None:
+            await self.reminder_bot.initialize()
+            await self.reminders.start()
+
+    async def stop_reminders(self) -> None:
+        """Lets sends in flight finish, so none is left in doubt."""
+        if self.reminders is not None and self.reminder_bot is not None:
+            await self.reminders.stop()
+            await self.reminder_bot.shutdown()
+
+    def _reminder_bot(self) -> Bot:
+        """A Bot of the reminders' own, without PTB's rate limiter: a 429 retried inside
+        PTB would keep a claimed reminder in doubt; the dispatcher paces and retries itself."""
+        api = self.settings.telegram_api_url.rstrip("/")
+        return Bot(
+            self.settings.telegram_bot_token,
+            base_url=f"{api}/bot",
+            base_file_url=f"{api}/file/bot",
+            request=HTTPXRequest(connection_pool_size=REMINDER_LIMITS.workers + 2),
+        )
+
+    async def _reminder_notice(self, kind: str, appointment_id: int) -> None:
+        if self.agenda_desk is not None:
+            await self.agenda_desk.notify(kind, appointment_id)
 
     async def aclose(self) -> None:
         await self.nlu.aclose()

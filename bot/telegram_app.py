@@ -56,6 +56,7 @@ def _start_services(settings: Settings):  # type: ignore[no-untyped-def]
         application.bot_data["services"] = services
         await set_commands(application, services)
         services.start_background()
+        await services.start_reminders()
         if not await services.nlu.is_ready():
             log.warning("NLU server not ready: free text will use keywords until it is")
         log.info("bot started as @%s", application.bot.username)
@@ -78,6 +79,7 @@ async def _stop_services(application: Application) -> None:
     services: Services | None = application.bot_data.get("services")
     if services is not None:
         services.stop_background()
+        await services.stop_reminders()
         await services.aclose()
 
 

@@ -226,9 +226,7 @@ async def load_agenda(
     )
     kinds = [k.id for k in config.kinds.values()]
     # Kinds closed to the person still count when they move a booking of that kind.
-    wanted = {k for k in kinds if draft.may_book(config.kinds[k])} | {
-        b.slot.kind for b in bookings
-    }
+    wanted = {k for k in kinds if draft.may_book(config.kinds[k])} | {b.slot.kind for b in bookings}
     free = await free_slots(
         session, types=wanted, after=now, before=now + timedelta(days=config.horizon_days)
     )

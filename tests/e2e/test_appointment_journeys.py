@@ -243,3 +243,51 @@ async def test_the_case_card_shows_upcoming_appointments(
     card = await emulator.next_message(OPERATORS_GROUP, timeout=15)
     assert "Appuntamenti e corsi:" in card.text
     assert "colloquio di orientamento · Crema ❔" in card.text
+
+
+FAST_REMINDERS = str(Path(__file__).parent / "data" / "appointments_fast.yaml")
+
+
+@pytest.mark.bot_env(APPOINTMENTS_FILE=FAST_REMINDERS)
+async def test_a_reminder_arrives_once_and_is_confirmed(
+    bot: BotProcess, anna: Person, emulator: BotApiEmulator, tmp_path: Path
+) -> None:
+    """One reminder 100 s before: booked two minutes ahead, it is due within seconds."""
+    await anna.command("/start")
+    await anna.press("Accetto")
+    await anna.expect(1)
+    database = tmp_path / "proximity.sqlite3"
+    soon = datetime.now(ROME) + timedelta(minutes=2)
+    with sqlite3.connect(database) as conn:
+        conn.execute(
+            "INSERT INTO prescreenings (beneficiary_id, rules_version, outcome, answers, criteria,"
+            " created_at) SELECT id, 'r', 'likely_eligible', '{}', '[]', ? FROM beneficiaries",
+            (_utc(datetime.now(ROME)),),
+        )
+        conn.execute(
+            "INSERT INTO slots (type, starts_at, ends_at, place_id, operator, created_at)"
+            " VALUES ('orientation', ?, ?, 'crema', 'Giulia', ?)",
+            (_utc(soon), _utc(soon + timedelta(minutes=45)), _utc(datetime.now(ROME))),
+        )
+    listing = await anna.command("/appuntamenti")
+    hour = f"{soon.hour}:{soon.minute:02d}"
+    slot_label = next(label for label in labels(listing) if hour in label)
+    await anna.press(slot_label)
+    await anna.press("Sì, prenota")
+    await anna.reply()  # the calendar file
+
+    reminder = await emulator.next_message(anna.chat_id, timeout=60)
+    assert "Promemoria" in reminder.text and hour in reminder.text
+    unconfirmed = None
+    while unconfirmed is None or "Nessuna conferma" not in unconfirmed.text:
+        unconfirmed = await emulator.next_message(OPERATORS_GROUP, timeout=15)
+    thanks = await anna.press("Confermo")
+    assert "Ti aspettiamo" in thanks.text
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("SELECT status FROM reminders").fetchall() == [("sent",)]
+        assert conn.execute("SELECT confirmation FROM appointments").fetchall() == [("confirmed",)]
+    reminders_sent = [
+        c for c in emulator.calls_to("sendMessage")
+        if "Promemoria" in str(c.params.get("text", ""))
+    ]  # fmt: skip
+    assert len(reminders_sent) == 1

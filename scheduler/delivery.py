@@ -1,0 +1,376 @@
+"""Sending due reminders: a paced queue with a few workers, and the row as the ledger.
+
+Why this shape:
+- The scheduler's job callbacks only hand a reminder id to `Dispatcher.submit`; the
+  workers do the rest, so however many reminders fall due together (10,000 in one minute),
+  at most `workers` sends are in flight and a user's turn never waits behind them.
+- Never twice: a worker claims its row with a conditional UPDATE (pending -> sending,
+  committed) right before the HTTP call, after waiting for its pace slot, and records
+  sent -> message_id right after. A duplicate submission, a second job for the same row
+  or a reminder moved meanwhile finds no pending row and does nothing. A row left in
+  `sending` by a crash may have been delivered, so start-up counts it as sent
+  (`reconcile`), never resends it. The ambiguous window is one commit and one HTTP call.
+- Never lost: until the claim the row stays pending, and start-up re-creates the job of
+  every pending row. A 429 (not delivered) puts the row back to pending at once.
+- Still right when sent: the claim re-reads the appointment. Cancelled or moved (the row's
+  due time is not what the current start time gives) -> skipped; too late -> missed.
+
+Error map (PTB exceptions):
+  RetryAfter  -> back to pending, everybody pauses `retry_after`, then it is sent again
+  Forbidden, BadRequest "chat not found" -> failed; person unreachable; on_notice
+  other BadRequest -> failed (a bug in the message: sending again would not help)
+  TimedOut    -> sent, last_error "timeout": it may have arrived, and twice is worse
+  NetworkError (connection refused, 5xx) -> pending again after a pause; failed after
+               `max_attempts`
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import warnings
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.catalogue import Catalogue
+from bot.render import RenderedMessage, render
+from dialogs.agenda import AgendaConfig, Booking, OpenSlot
+from dialogs.appointment_texts import reminder_reply
+from scheduler.pacing import Pacer
+from scheduler.planning import FAILED, MISSED, PENDING, SENDING, SENT, SKIPPED, full_plan
+from store.models import BOOKED, Appointment, Beneficiary, Reminder, Slot
+
+log = logging.getLogger(__name__)
+
+Notice = Callable[[str, int], Awaitable[None]]  # (kind, appointment_id)
+MarkUnreachable = Callable[[int], Awaitable[None]]  # (telegram_id)
+Clock = Callable[[], datetime]
+
+UNREACHABLE = "unreachable"
+UNCONFIRMED = "unconfirmed"
+# A job may fire a little before the row's due time by the service's clock (two clocks).
+EARLY = timedelta(seconds=5)
+
+
+@dataclass(frozen=True)
+class Limits:
+    per_second: float = 30.0  # Telegram's overall cap for a bot
+    headroom: float = 0.97  # pace a little below it: a 429 costs a whole second
+    per_chat_seconds: float = 1.0
+    workers: int = 4  # sends in flight at most
+    max_attempts: int = 3  # for network errors that prove the message was not sent
+    retry_seconds: float = 5.0
+
+
+@dataclass(frozen=True)
+class _Claimed:
+    reminder_id: int
+    appointment_id: int
+    chat_id: int
+    messages: list[RenderedMessage]
+    alert_unconfirmed: bool  # the last reminder, still without an answer
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        bot: Bot,
+        catalogue: Catalogue,
+        config: AgendaConfig,
+        zone: str,
+        clock: Clock,
+        on_notice: Notice,
+        mark_unreachable: MarkUnreachable,
+        limits: Limits | None = None,
+    ) -> None:
+        self._sessions = sessions
+        self._bot = bot
+        self._catalogue = catalogue
+        self._config = config
+        self._zone = zone
+        self._clock = clock
+        self._on_notice = on_notice
+        self._mark_unreachable = mark_unreachable
+        self._limits = limits or Limits()
+        self._pacer = Pacer(
+            self._limits.per_second,
+            headroom=self._limits.headroom,
+            per_chat_seconds=self._limits.per_chat_seconds,
+        )
+        self._queue: asyncio.Queue[int] = asyncio.Queue()
+        self._queued: set[int] = set()
+        self._workers: list[asyncio.Task[None]] = []
+        self._in_flight: set[asyncio.Task[object]] = set()
+        self._retries: set[asyncio.TimerHandle] = set()
+        self._closing = False
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def start(self) -> None:
+        self._closing = False
+        self._workers = [
+            asyncio.create_task(self._work(), name=f"reminder-worker-{i}")
+            for i in range(self._limits.workers)
+        ]
+
+    async def stop(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+        """Sends already claimed finish (so no row is left in `sending`); the rest waits
+        pending for the next start."""
+        self._closing = True
+        for handle in self._retries:
+            handle.cancel()
+        self._retries.clear()
+        for task in self._workers:
+            if task not in self._in_flight:
+                task.cancel()
+        if self._workers:
+            _, late = await asyncio.wait(self._workers, timeout=timeout)
+            for task in late:
+                task.cancel()
+            await asyncio.gather(*self._workers, return_exceptions=True)
+        self._workers = []
+
+    def submit(self, reminder_id: int) -> None:
+        """Queue a reminder whose time has come. Call it on the event loop's thread; ids
+        already waiting are not queued twice (the claim would refuse them anyway)."""
+        if self._closing or reminder_id in self._queued:
+            return
+        self._queued.add(reminder_id)
+        self._queue.put_nowait(reminder_id)
+
+    @property
+    def idle(self) -> bool:
+        return not self._queued and not self._retries
+
+    # --------------------------------------------------------------------- worker
+
+    async def _work(self) -> None:
+        while not self._closing:
+            reminder_id = await self._queue.get()
+            retry_in: float | None = None
+            try:
+                retry_in = await self._deliver(reminder_id)
+            except Exception:
+                log.exception("reminder %d: delivery error", reminder_id)
+            finally:
+                self._queued.discard(reminder_id)
+                self._queue.task_done()
+            if retry_in is not None:
+                self._retry_later(reminder_id, retry_in)
+
+    def _retry_later(self, reminder_id: int, delay: float) -> None:
+        if delay <= 0:
+            self.submit(reminder_id)
+            return
+        loop = asyncio.get_running_loop()
+
+        def fire() -> None:
+            self._retries.discard(handle)
+            self.submit(reminder_id)
+
+        handle = loop.call_later(delay, fire)
+        self._retries.add(handle)
+
+    async def _deliver(self, reminder_id: int) -> float | None:
+        """One reminder; returns a delay after which to try again, or None when done."""
+        chat_id = await self._pending_chat(reminder_id)
+        if chat_id is None:
+            return None
+        await self._pacer.wait_turn(chat_id)
+        task = asyncio.current_task()
+        assert task is not None
+        self._in_flight.add(task)
+        try:
+            claimed = await self._claim(reminder_id)
+            if claimed is None:
+                return None
+            return await self._send(claimed)
+        finally:
+            self._in_flight.discard(task)
+
+    async def _pending_chat(self, reminder_id: int) -> int | None:
+        """A cheap look first: rows already handled don't take a pace slot."""
+        async with self._sessions() as session:
+            row = (
+                await session.execute(
+                    select(Reminder.telegram_id).where(
+                        Reminder.id == reminder_id, Reminder.status == PENDING
+                    )
+                )
+            ).first()
+        return None if row is None else int(row[0])
+
+    # ---------------------------------------------------------------------- claim
+
+    async def _claim(self, reminder_id: int) -> _Claimed | None:
+        """pending -> sending, committed, if the reminder is still due and still right."""
+        now = self._clock()
+        async with self._sessions.begin() as session:
+            claimed = await session.execute(
+                update(Reminder)
+                .where(
+                    Reminder.id == reminder_id,
+                    Reminder.status == PENDING,
+                    Reminder.due_at <= now + EARLY,
+                )
+                .values(status=SENDING, attempts=Reminder.attempts + 1)
+                .execution_options(synchronize_session=False)
+            )
+            if claimed.rowcount != 1:  # type: ignore[attr-defined]
+                return None
+            found = (
+                await session.execute(
+                    select(Reminder, Appointment, Slot, Beneficiary.language)
+                    .join(Appointment, Appointment.id == Reminder.appointment_id)
+                    .join(Slot, Slot.id == Appointment.slot_id)
+                    .join(Beneficiary, Beneficiary.id == Appointment.beneficiary_id)
+                    .where(Reminder.id == reminder_id)
+                )
+            ).one()
+            reminder, appointment, slot, language = found
+            verdict = self._verdict(reminder, appointment, slot, now)
+            if verdict is not None:
+                reminder.status, reminder.last_error = verdict
+                log.info("reminder %d: %s (%s)", reminder_id, *verdict)
+                return None
+            return self._message(reminder, appointment, slot, language, now)
+
+    def _verdict(
+        self, reminder: Reminder, appointment: Appointment, slot: Slot, now: datetime
+    ) -> tuple[str, str] | None:
+        """Why the reminder must not go out now, as (status, reason); None if it may."""
+        if appointment.status != BOOKED or slot.withdrawn_at is not None:
+            return SKIPPED, "not_booked"
+        if now >= slot.starts_at:
+            return MISSED, "started"
+        if now > reminder.due_at + self._config.reminders.grace:
+            return MISSED, "late"
+        plan = full_plan(slot.starts_at, self._config.reminders, self._zone)
+        expected = next((p.due_utc for p in plan if p.label == reminder.label), None)
+        if expected != reminder.due_at:
+            # Planned for another start time (moved without replanning) or another policy.
+            return SKIPPED, "stale"
+        return None
+
+    def _message(
+        self,
+        reminder: Reminder,
+        appointment: Appointment,
+        slot: Slot,
+        language: str,
+        now: datetime,
+    ) -> _Claimed:
+        policy = self._config.reminders
+        last = full_plan(slot.starts_at, policy, self._zone)[-1].label == reminder.label
+        booking = Booking(
+            id=appointment.id,
+            slot=OpenSlot(slot.id, slot.type, slot.starts_at, slot.ends_at, slot.place_id),
+            confirmation=appointment.confirmation,
+        )
+        reply = reminder_reply(booking, slot.starts_at - now, self._config, self._zone, last=last)
+        return _Claimed(
+            reminder_id=reminder.id,
+            appointment_id=appointment.id,
+            chat_id=reminder.telegram_id,
+            messages=render(reply, self._catalogue, language),
+            alert_unconfirmed=(
+                last and policy.alert_unconfirmed and appointment.confirmation is None
+            ),
+        )
+
+    # ----------------------------------------------------------------------- send
+
+    async def _send(self, claimed: _Claimed) -> float | None:
+        rid = claimed.reminder_id
+        try:
+            message_id = 0
+            for message in claimed.messages:  # one message unless the text exceeds 4096
+                await self._pacer.guard(claimed.chat_id)
+                sent = await self._bot.send_message(
+                    claimed.chat_id, message.text, reply_markup=message.markup
+                )
+                message_id = sent.message_id
+        except RetryAfter as exc:
+            seconds = _retry_after(exc)
+            self._pacer.pause(seconds)
+            await self._finish(rid, PENDING, "429", attempts=Reminder.attempts - 1)
+            log.warning("reminder %d: 429, all sends pause %.1f s", rid, seconds)
+            return 0.0
+        except TimedOut:
+            await self._finish(rid, SENT, "timeout", sent_at=self._clock())
+            log.warning("reminder %d: timed out, counted as sent (never twice)", rid)
+            return None
+        except Forbidden:
+            await self._unreachable(claimed, "blocked")
+            return None
+        except BadRequest as exc:
+            if "chat not found" in str(exc).lower():
+                await self._unreachable(claimed, "chat_not_found")
+            else:
+                await self._finish(rid, FAILED, "bad_request")
+                log.error("reminder %d: refused by the Bot API: %s", rid, type(exc).__name__)
+            return None
+        except NetworkError:
+            return await self._network_error(rid)
+        await self._finish(rid, SENT, None, sent_at=self._clock(), message_id=message_id)
+        log.info("reminder %d: sent", rid)
+        if claimed.alert_unconfirmed:
+            await self._notice(UNCONFIRMED, claimed.appointment_id)
+        return None
+
+    async def _network_error(self, reminder_id: int) -> float | None:
+        async with self._sessions() as session:
+            attempts = await session.scalar(
+                select(Reminder.attempts).where(Reminder.id == reminder_id)
+            )
+        if (attempts or 0) >= self._limits.max_attempts:
+            await self._finish(reminder_id, FAILED, "network")
+            log.error("reminder %d: network errors, gave up", reminder_id)
+            return None
+        await self._finish(reminder_id, PENDING, "network")
+        log.warning("reminder %d: network error, will try again", reminder_id)
+        return self._limits.retry_seconds
+
+    async def _unreachable(self, claimed: _Claimed, reason: str) -> None:
+        await self._finish(claimed.reminder_id, FAILED, reason)
+        log.info("reminder %d: %s, person unreachable", claimed.reminder_id, reason)
+        try:
+            await self._mark_unreachable(claimed.chat_id)
+        except Exception:
+            log.exception("reminder %d: could not mark unreachable", claimed.reminder_id)
+        await self._notice(UNREACHABLE, claimed.appointment_id)
+
+    async def _notice(self, kind: str, appointment_id: int) -> None:
+        try:
+            await self._on_notice(kind, appointment_id)
+        except Exception:
+            log.exception("notice %s for appointment %d failed", kind, appointment_id)
+
+    async def _finish(
+        self, reminder_id: int, status: str, error: str | None, **values: object
+    ) -> None:
+        """Leaves `sending`. Conditional: if the turn re-planned the row meanwhile (pending
+        again for a new date), the new plan wins and this outcome is dropped."""
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(Reminder)
+                .where(Reminder.id == reminder_id, Reminder.status == SENDING)
+                .values(status=status, last_error=error, **values)
+                .execution_options(synchronize_session=False)
+            )
+
+
+def _retry_after(exc: RetryAfter) -> float:
+    # PTB 22 warns that `retry_after` will become a timedelta; both are handled here.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
