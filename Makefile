@@ -7,7 +7,7 @@ RASA_VENV := .venv-rasa
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: run test test-fast lint format setup nlu-train nlu-report postgres bench clean
+.PHONY: run test test-fast lint format setup nlu-train nlu-report postgres bench bench-turns bench-reminders clean
 
 run: setup
 	$(BIN)/proximity run
@@ -51,18 +51,28 @@ $(RASA_VENV)/.installed: nlu/requirements-rasa.txt
 nlu-train: setup
 	$(BIN)/proximity nlu-train
 
-# Per-intent precision/recall/F1 on the held-out split (nlu/test/), never seen in training.
+# Per-intent precision/recall/F1 on the held-out splits (nlu/test/), never seen in training:
+# Italian first, then one table per other language (test_data_<lang>.yml).
 nlu-report: nlu-train
-	cd nlu && RASA_TELEMETRY_ENABLED=false ../$(RASA_VENV)/bin/rasa test nlu \
-		--nlu test/test_data.yml --model models/proximity-nlu.tar.gz --out results >/dev/null
-	$(BIN)/python nlu/report.py nlu/results
+	cd nlu && for split in test/test_data.yml test/test_data_*.yml; do \
+		name=$$(basename $$split .yml); \
+		RASA_TELEMETRY_ENABLED=false ../$(RASA_VENV)/bin/rasa test nlu \
+			--nlu $$split --model models/proximity-nlu.tar.gz --out results/$$name >/dev/null && \
+		echo "== $$name" && ../$(BIN)/python report.py results/$$name || exit 1; \
+	done
 
 # PostgreSQL for the storage tests: installs Debian's server when missing, starts it.
 postgres:
 	@tests/postgres.sh
 
-bench: setup
+# Both benchmarks; each prints its figures side by side. The reminders one takes ~13 min.
+bench: bench-turns bench-reminders
+
+bench-turns: setup
 	$(BIN)/python bench/turns.py
+
+bench-reminders: setup
+	$(BIN)/python bench/reminders.py
 
 clean:
 	rm -rf $(VENV) $(RASA_VENV) nlu/models nlu/results var .pytest_cache .ruff_cache

@@ -22,7 +22,7 @@ from telegram.error import BadRequest
 from bot.catalogue import Catalogue
 from dialogs.office_hours import OfficeHours
 from dialogs.slots import ITALIAN_NAMES, day_label
-from store import appointments, conversations, handoffs, privacy
+from store import appointments, conversations, courses, handoffs, privacy
 from store.models import Handoff
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 BOOKINGS_SHOWN = 5
 # The answer to the reminders: confirmed, declined, or (❔) not yet.
 CONFIRMATION_MARKS = {"confirmed": "✅", "declined": "🙁"}
+# Course enrolments on the card: enrolled, offered a freed seat, or waiting (with position).
+COURSE_MARKS = {"enrolled": "✅", "offered": "🎟️", "waiting": "⏳"}
 
 TOPIC_NAME_LIMIT = 128
 RECENT_SHOWN = 3
@@ -118,6 +120,11 @@ class OperatorDesk:
             when = f"{day_label(local.date())} {local.hour}:{local.minute:02d}"
             place = html.escape(self._places.get(slot.place_id, slot.place_id))
             lines.append(f"\n• {when} · {kind} · {place} {mark}")
+        for enrolled in await courses.mine(session, telegram_id, self._clock()):
+            status = COURSE_MARKS.get(enrolled.status, enrolled.status)
+            if enrolled.position:
+                status = f"{status} {enrolled.position}"
+            lines.append(f"\n• 🎓 {html.escape(enrolled.course.title)} · {status}")
         return "".join(lines) or self._t("op-none")
 
     def _card_buttons(self, handoff: Handoff) -> InlineKeyboardMarkup:

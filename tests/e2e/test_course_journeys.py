@@ -114,3 +114,17 @@ async def test_full_course_waiting_list_then_promoted_on_withdrawal(
         second.chat_id: "enrolled",
         third.chat_id: "enrolled",
     }
+
+
+async def test_the_case_card_shows_courses(
+    consented_anna: Person, emulator: BotApiEmulator
+) -> None:
+    card = await consented_anna.say("mi iscrivi al corso di informatica?")
+    assert "Informatica di base" in card.text
+    await consented_anna.press("Iscrivimi")
+    await consented_anna.press("Sì, iscrivimi")
+    await consented_anna.reply()  # the calendar file
+    await emulator.next_message(OPERATORS_GROUP, timeout=15)  # the enrolment notice
+    await consented_anna.press("Parla con una persona")
+    case = await emulator.next_message(OPERATORS_GROUP, timeout=15)
+    assert "🎓 Informatica di base · ✅" in case.text
