@@ -74,6 +74,8 @@ class Handled:
     after: tuple[Effect | TopicNotice | AgendaNotice | CourseNotice, ...] = ()
     # Appointments whose reminders changed: their jobs are (re)scheduled after the commit.
     reminders_changed: tuple[int, ...] = ()
+    # The same for course enrolments (reminders before the lessons).
+    course_reminders_changed: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ class Assistant:
         understood = time.perf_counter()
         documents: list[Document] = []
         booked = BookingDesk(self.agenda_config, self._catalogue, self._programme, self._timezone)
-        learned = CourseDesk(self.agenda_config, self._catalogue, self._programme)
+        learned = CourseDesk(self.agenda_config, self._catalogue, self._programme, self._timezone)
         async with self._sessions.begin() as session:
             state = await conversations.load_state(session, chat_id)
             env = await self._with_data(session, chat_id, state, event, env)
@@ -184,7 +186,13 @@ class Assistant:
             *learned.notices,
         )
         files = (*documents, *booked.documents, *learned.documents)
-        return Handled(turn, files, after, tuple(booked.reminders_changed))
+        return Handled(
+            turn,
+            files,
+            after,
+            tuple(booked.reminders_changed),
+            tuple(learned.reminders_changed),
+        )
 
     async def _with_data(
         self, session: AsyncSession, chat_id: int, state: State, event: Event, env: Env

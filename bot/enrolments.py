@@ -4,6 +4,11 @@ Only the database knows whether the last seat is still free, so signing up and a
 an offer end with a follow-up event (`EnrolmentDone`, `OfferAnswered`) that the assistant
 runs through the core in the same transaction. Seats freed by a withdrawal are offered to
 the next in line by the offers job (scheduler/offers.py), which also messages them.
+
+Enrolled people get reminders before the first lesson (or every lesson, for courses that
+want it): planned here in the turn's transaction, and their jobs follow after the commit
+(`reminders_changed`, enrolment ids). `course_calendar` and `plan_reminders` are shared
+with the job that tells people about an edited course (scheduler/course_changes.py).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from bot.ics import CourseSession, Method, course_ics
 from dialogs.agenda import AgendaConfig
 from dialogs.effects import AnswerOffer, EnrolCourse, WithdrawCourse
 from dialogs.events import EnrolmentDone, Event, OfferAnswered
+from scheduler import planning as reminders
 from store import courses, privacy
 from store.models import Enrolment
 from store.programme import Programme
@@ -39,9 +45,12 @@ class CourseDesk:
     config: AgendaConfig | None
     catalogue: Catalogue
     programme: Programme
+    zone: str = "Europe/Rome"
     documents: list[Document] = field(default_factory=list)
     notices: list[CourseNotice] = field(default_factory=list)
     follow_ups: list[Event] = field(default_factory=list)
+    # Enrolments whose reminders changed: their jobs follow after the commit.
+    reminders_changed: list[int] = field(default_factory=list)
 
     async def apply(
         self,
@@ -59,7 +68,9 @@ class CourseDesk:
             except courses.CourseError:
                 return  # already out: the core's "you left" is still true
             self.notices.append(CourseNotice("withdrawn", done.enrolment.id))
-            await self._calendar(session, done.enrolment, language, now, "CANCEL")
+            # The store skipped the reminders still to send; their jobs go after the commit.
+            self.reminders_changed.append(done.enrolment.id)
+            await self._calendar(session, done.enrolment, chat_id, now, "CANCEL")
             await privacy.count(session, "course_withdrawn", now)
         else:
             await self._answer(session, chat_id, effect, language, now)
@@ -80,7 +91,7 @@ class CourseDesk:
         self.notices.append(CourseNotice(enrolment.status, enrolment.id))
         await privacy.count(session, f"course_{enrolment.status}", now)
         if enrolment.status == courses.ENROLLED:
-            await self._calendar(session, enrolment, language, now, "REQUEST")
+            await self._calendar(session, enrolment, chat_id, now, "REQUEST")
 
     async def _answer(
         self, session: AsyncSession, chat_id: int, effect: AnswerOffer, language: str, now: datetime
@@ -99,38 +110,79 @@ class CourseDesk:
         await privacy.count(session, f"course_offer_{result}", now)
         if effect.accept:
             self.notices.append(CourseNotice("accepted", answer.enrolment.id))
-            await self._calendar(session, answer.enrolment, language, now, "REQUEST")
+            await self._calendar(session, answer.enrolment, chat_id, now, "REQUEST")
 
     async def _calendar(
         self,
         session: AsyncSession,
         enrolment: Enrolment,
-        language: str,
+        chat_id: int,
         now: datetime,
         method: Method,
     ) -> None:
+        """The .ics for the person; on joining, the reminders before the lessons too."""
         card = await courses.get(session, enrolment.course_id, now)
-        if card is None or not card.sessions or self.config is None:
+        if card is None or self.config is None:
             return
-        venue = self.config.venue(card.place_id)
-        # Keyed by the lesson's number, not its row: an edited date updates the same event.
-        lessons = [
-            CourseSession(
-                key=str(n),
-                start_utc=lesson.starts_at,
-                end_utc=lesson.ends_at,
-                summary=f"PROXIMITY.CR: {card.title}",
-                location=f"{venue.name}, {venue.address}",
-                description=venue.directions,
-            )
-            for n, lesson in enumerate(card.sessions, start=1)
-        ]
-        content = course_ics(
-            f"course-{card.id}-enrolment-{enrolment.id}",
-            lessons,
-            sequence=enrolment.ics_sequence,
-            method=method,
-            organizer_email=self.programme.office.email,
+        if method == "REQUEST":
+            await plan_reminders(session, enrolment.id, chat_id, card, self.config, now, self.zone)
+            self.reminders_changed.append(enrolment.id)
+        document = course_calendar(
+            card, enrolment.id, enrolment.ics_sequence, self.config, self.programme, method
         )
-        caption = "co-ics-cancel-caption" if method == "CANCEL" else "co-ics-caption"
-        self.documents.append(Document("corso.ics", content, caption))
+        if document is not None:
+            self.documents.append(document)
+
+
+async def plan_reminders(
+    session: AsyncSession,
+    enrolment_id: int,
+    telegram_id: int,
+    card: courses.CourseCard,
+    config: AgendaConfig,
+    now: datetime,
+    zone: str,
+) -> None:
+    """(Re)plans the reminders of an enrolled person: before the first lesson, or before
+    each one when the course wants it. Inside the caller's transaction."""
+    starts = reminders.lessons_to_remind(
+        [lesson.starts_at for lesson in card.sessions], card.remind_each_session
+    )
+    await reminders.plan_course(
+        session, enrolment_id, telegram_id, starts, config.reminders, now, zone
+    )
+
+
+def course_calendar(
+    card: courses.CourseCard,
+    enrolment_id: int,
+    sequence: int,
+    config: AgendaConfig,
+    programme: Programme,
+    method: Method,
+) -> Document | None:
+    """The course's lessons as "corso.ics" (one event per lesson); None without lessons."""
+    if not card.sessions:
+        return None
+    venue = config.venue(card.place_id)
+    # Keyed by the lesson's number, not its row: an edited date updates the same event.
+    lessons = [
+        CourseSession(
+            key=str(n),
+            start_utc=lesson.starts_at,
+            end_utc=lesson.ends_at,
+            summary=f"PROXIMITY.CR: {card.title}",
+            location=f"{venue.name}, {venue.address}",
+            description=venue.directions,
+        )
+        for n, lesson in enumerate(card.sessions, start=1)
+    ]
+    content = course_ics(
+        f"course-{card.id}-enrolment-{enrolment_id}",
+        lessons,
+        sequence=sequence,
+        method=method,
+        organizer_email=programme.office.email,
+    )
+    caption = "co-ics-cancel-caption" if method == "CANCEL" else "co-ics-caption"
+    return Document("corso.ics", content, caption)

@@ -69,8 +69,8 @@ async def run_turn(
     )
     handled = time.perf_counter()
     await app.sender.send_turn(chat_id, done.turn, done.documents)
-    if done.reminders_changed and app.reminders is not None:
-        await app.reminders.sync(done.reminders_changed)
+    if (done.reminders_changed or done.course_reminders_changed) and app.reminders is not None:
+        await app.reminders.sync(done.reminders_changed, done.course_reminders_changed)
     await carry_out_for_operators(app, update, done.after)
     if app.offers is not None and any(
         isinstance(e, WithdrawCourse | AnswerOffer) for e in done.turn.effects

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from bot.sender import TelegramSender
 from dialogs.eligibility import Rules
 from dialogs.places import Gazetteer
 from nlu.client import NluClient
+from scheduler.course_changes import CourseChangeMessenger
 from scheduler.delivery import Limits
 from scheduler.maintenance import Retention, start_maintenance
 from scheduler.offers import OfferMessenger
@@ -60,6 +62,7 @@ class Services:
     agenda_desk: AgendaDesk | None = None
     # Courses: seats offered from the waiting list, and enrolments told to the operators.
     offers: OfferMessenger | None = None
+    course_changes: CourseChangeMessenger | None = None  # edited courses told to their people
     course_notices: CourseNotices | None = None
 
     def start_background(self) -> None:
@@ -84,6 +87,13 @@ class Services:
                 "interval",
                 seconds=self.settings.offers_check_seconds,
                 id="course-offers",
+            )
+        if self.course_changes is not None:
+            self.scheduler.add_job(
+                self.course_changes.run,
+                "interval",
+                seconds=self.settings.offers_check_seconds,
+                id="course-changes",
             )
         if self.agenda_desk is not None:
             # "Did the person come?" once per appointment, soon after it ends.
@@ -119,6 +129,17 @@ class Services:
                 self.settings.timezone,
                 utc_now,
                 self.assistant.mark_unreachable,
+            )
+            self.course_changes = CourseChangeMessenger(
+                self.sessions,
+                bot,
+                self.catalogue,
+                self.assistant.agenda_config,
+                self.programme,
+                self.settings.timezone,
+                utc_now,
+                self.assistant.mark_unreachable,
+                sync_reminders=self._sync_course_reminders,
             )
         group = self.settings.operator_chat_id
         if group is None:
@@ -177,6 +198,10 @@ class Services:
             base_file_url=f"{api}/file/bot",
             request=HTTPXRequest(connection_pool_size=REMINDER_LIMITS.workers + 2),
         )
+
+    async def _sync_course_reminders(self, enrolment_ids: Sequence[int]) -> None:
+        if self.reminders is not None:
+            await self.reminders.sync((), enrolment_ids)
 
     async def _reminder_notice(self, kind: str, appointment_id: int) -> None:
         if self.agenda_desk is not None:

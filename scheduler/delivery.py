@@ -14,6 +14,9 @@ Why this shape:
   every pending row. A 429 (not delivered) puts the row back to pending at once.
 - Still right when sent: the claim re-reads the appointment. Cancelled or moved (the row's
   due time is not what the current start time gives) -> skipped; too late -> missed.
+  A course reminder re-reads the enrolment and the lessons: no longer enrolled, course
+  withdrawn, or no lesson (or not the first one, unless every lesson is reminded) at the
+  start it was planned for -> skipped.
 
 Error map (PTB exceptions):
   RetryAfter  -> back to pending, everybody pauses `retry_after`, then it is sent again
@@ -43,13 +46,25 @@ from bot.catalogue import Catalogue
 from bot.render import RenderedMessage, render
 from dialogs.agenda import AgendaConfig, Booking, OpenSlot
 from dialogs.appointment_texts import reminder_reply
+from dialogs.course_texts import course_reminder_reply
 from scheduler.pacing import Pacer
 from scheduler.planning import FAILED, MISSED, PENDING, SENDING, SENT, SKIPPED, full_plan
-from store.models import BOOKED, Appointment, Beneficiary, Reminder, Slot
+from store import courses
+from store.models import (
+    BOOKED,
+    ENROLLED,
+    Appointment,
+    Beneficiary,
+    Course,
+    CourseSession,
+    Enrolment,
+    Reminder,
+    Slot,
+)
 
 log = logging.getLogger(__name__)
 
-Notice = Callable[[str, int], Awaitable[None]]  # (kind, appointment_id)
+Notice = Callable[[str, int], Awaitable[None]]  # (kind, appointment_id): appointments only
 MarkUnreachable = Callable[[int], Awaitable[None]]  # (telegram_id)
 Clock = Callable[[], datetime]
 
@@ -72,7 +87,7 @@ class Limits:
 @dataclass(frozen=True)
 class _Claimed:
     reminder_id: int
-    appointment_id: int
+    appointment_id: int | None  # None for a course reminder
     chat_id: int
     messages: list[RenderedMessage]
     alert_unconfirmed: bool  # the last reminder, still without an answer
@@ -226,16 +241,20 @@ class Dispatcher:
             )
             if claimed.rowcount != 1:  # type: ignore[attr-defined]
                 return None
+            reminder = (
+                await session.execute(select(Reminder).where(Reminder.id == reminder_id))
+            ).scalar_one()
+            if reminder.appointment_id is None:
+                return await self._claim_course(session, reminder, now)
             found = (
                 await session.execute(
-                    select(Reminder, Appointment, Slot, Beneficiary.language)
-                    .join(Appointment, Appointment.id == Reminder.appointment_id)
+                    select(Appointment, Slot, Beneficiary.language)
                     .join(Slot, Slot.id == Appointment.slot_id)
                     .join(Beneficiary, Beneficiary.id == Appointment.beneficiary_id)
-                    .where(Reminder.id == reminder_id)
+                    .where(Appointment.id == reminder.appointment_id)
                 )
             ).one()
-            reminder, appointment, slot, language = found
+            appointment, slot, language = found
             verdict = self._verdict(reminder, appointment, slot, now)
             if verdict is not None:
                 reminder.status, reminder.last_error = verdict
@@ -243,17 +262,75 @@ class Dispatcher:
                 return None
             return self._message(reminder, appointment, slot, language, now)
 
+    async def _claim_course(
+        self, session: AsyncSession, reminder: Reminder, now: datetime
+    ) -> _Claimed | None:
+        """The rest of `_claim` for a reminder before a lesson, in the same transaction."""
+        enrolment, course, language = (
+            await session.execute(
+                select(Enrolment, Course, Beneficiary.language)
+                .join(Course, Course.id == Enrolment.course_id)
+                .join(Beneficiary, Beneficiary.id == Enrolment.beneficiary_id)
+                .where(Enrolment.id == reminder.enrolment_id)
+            )
+        ).one()
+        lessons = sorted(
+            (
+                await session.execute(
+                    select(CourseSession.starts_at).where(CourseSession.course_id == course.id)
+                )
+            ).scalars()
+        )
+        verdict = self._course_verdict(reminder, enrolment, course, lessons, now)
+        if verdict is not None:
+            reminder.status, reminder.last_error = verdict
+            log.info("reminder %d: %s (%s)", reminder.id, *verdict)
+            return None
+        view = await courses.course_view(session, course.id, now)
+        start = reminder.session_starts_at
+        assert view is not None and start is not None  # the course and lesson were just read
+        reply = course_reminder_reply(view, start, start - now, self._config, self._zone)
+        return _Claimed(
+            reminder_id=reminder.id,
+            appointment_id=None,
+            chat_id=reminder.telegram_id,
+            messages=render(reply, self._catalogue, language),
+            alert_unconfirmed=False,
+        )
+
     def _verdict(
         self, reminder: Reminder, appointment: Appointment, slot: Slot, now: datetime
     ) -> tuple[str, str] | None:
         """Why the reminder must not go out now, as (status, reason); None if it may."""
         if appointment.status != BOOKED or slot.withdrawn_at is not None:
             return SKIPPED, "not_booked"
-        if now >= slot.starts_at:
+        return self._timing_verdict(reminder, slot.starts_at, now)
+
+    def _course_verdict(
+        self,
+        reminder: Reminder,
+        enrolment: Enrolment,
+        course: Course,
+        lessons: list[datetime],
+        now: datetime,
+    ) -> tuple[str, str] | None:
+        if enrolment.status != ENROLLED or course.withdrawn_at is not None:
+            return SKIPPED, "not_enrolled"
+        start = reminder.session_starts_at
+        if start is None or start not in lessons:
+            return SKIPPED, "stale"  # the lesson was moved or removed
+        if not course.remind_each_session and start != lessons[0]:
+            return SKIPPED, "stale"  # no longer the first lesson
+        return self._timing_verdict(reminder, start, now)
+
+    def _timing_verdict(
+        self, reminder: Reminder, starts_at: datetime, now: datetime
+    ) -> tuple[str, str] | None:
+        if now >= starts_at:
             return MISSED, "started"
         if now > reminder.due_at + self._config.reminders.grace:
             return MISSED, "late"
-        plan = full_plan(slot.starts_at, self._config.reminders, self._zone)
+        plan = full_plan(starts_at, self._config.reminders, self._zone)
         expected = next((p.due_utc for p in plan if p.label == reminder.label), None)
         if expected != reminder.due_at:
             # Planned for another start time (moved without replanning) or another policy.
@@ -322,7 +399,7 @@ class Dispatcher:
             return await self._network_error(rid)
         await self._finish(rid, SENT, None, sent_at=self._clock(), message_id=message_id)
         log.info("reminder %d: sent", rid)
-        if claimed.alert_unconfirmed:
+        if claimed.alert_unconfirmed and claimed.appointment_id is not None:
             await self._notice(UNCONFIRMED, claimed.appointment_id)
         return None
 
@@ -346,7 +423,8 @@ class Dispatcher:
             await self._mark_unreachable(claimed.chat_id)
         except Exception:
             log.exception("reminder %d: could not mark unreachable", claimed.reminder_id)
-        await self._notice(UNREACHABLE, claimed.appointment_id)
+        if claimed.appointment_id is not None:  # the agenda desk knows appointments only
+            await self._notice(UNREACHABLE, claimed.appointment_id)
 
     async def _notice(self, kind: str, appointment_id: int) -> None:
         try:

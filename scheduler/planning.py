@@ -1,9 +1,14 @@
-"""Reminder rows: which reminders an appointment has, written inside the caller's transaction.
+"""Reminder rows: which reminders an appointment or a course enrolment has, written inside
+the caller's transaction.
 
 The `reminders` table, not the scheduler, is the source of truth. A row moves
 pending -> sending -> sent, or ends as skipped (no longer needed), failed (could not be
 delivered) or missed (too late to be useful). One row per (appointment, label), so a
 rescheduled appointment reuses its rows: they become pending again with the new due time.
+
+A course enrolment has one row per (lesson start, label), for the first lesson or, for
+courses with `remind_each_session`, for every lesson (`lessons_to_remind`). Lessons are
+re-created when a course is edited, so rows are keyed by the lesson's start, not its row.
 
 Nothing here commits: the turn that books, moves or cancels the appointment commits the
 rows with it, so an appointment and its reminders never disagree. The APScheduler jobs
@@ -12,6 +17,7 @@ follow after the commit (`ReminderService.sync`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import select, update
@@ -110,6 +116,70 @@ async def cancel(session: AsyncSession, appointment_id: int) -> None:
     await session.execute(
         update(Reminder)
         .where(Reminder.appointment_id == appointment_id, Reminder.status == PENDING)
+        .values(status=SKIPPED, last_error="cancelled")
+        .execution_options(synchronize_session="fetch")
+    )
+
+
+def lessons_to_remind(lesson_starts: Sequence[datetime], each_session: bool) -> list[datetime]:
+    """The lessons a course enrolment gets reminders for: the first, or every one."""
+    starts = sorted(set(lesson_starts))
+    return starts if each_session else starts[:1]
+
+
+async def plan_course(
+    session: AsyncSession,
+    enrolment_id: int,
+    telegram_id: int,
+    lesson_starts: Sequence[datetime],
+    policy: ReminderPolicy,
+    now: datetime,
+    zone: str,
+) -> None:
+    """Creates or re-times the reminder rows of an enrolment, for these lessons (see
+    `lessons_to_remind`). Rows of lessons no longer given, or labels the policy no longer
+    has, become skipped; rows already sent (or missed, failed) stay as they are, so a
+    replan after an edit that kept a lesson never sends its reminder twice. A row still
+    pending whose time has just come stays pending: the sender decides."""
+    rows = (
+        await session.execute(select(Reminder).where(Reminder.enrolment_id == enrolment_id))
+    ).scalars()
+    existing = {(row.session_starts_at, row.label): row for row in rows}
+    keep: set[tuple[datetime, str]] = set()
+    for start in lesson_starts:
+        keep |= {(start, p.label) for p in full_plan(start, policy, zone)}
+        for reminder in planned(start, policy, zone, now):
+            row = existing.get((start, reminder.label))
+            if row is None:
+                session.add(
+                    Reminder(
+                        enrolment_id=enrolment_id,
+                        session_starts_at=start,
+                        telegram_id=telegram_id,
+                        label=reminder.label,
+                        due_at=reminder.due_utc,
+                        status=PENDING,
+                        attempts=0,
+                    )
+                )
+            elif row.status in (PENDING, SKIPPED):
+                row.telegram_id = telegram_id
+                row.due_at = reminder.due_utc
+                row.status = PENDING
+                row.attempts = 0
+                row.last_error = None
+    for key, row in existing.items():
+        if key not in keep and row.status == PENDING:
+            row.status = SKIPPED
+            row.last_error = "replanned"
+    await session.flush()
+
+
+async def cancel_course(session: AsyncSession, enrolment_id: int) -> None:
+    """The person left the course: their course reminders still to send will not be sent."""
+    await session.execute(
+        update(Reminder)
+        .where(Reminder.enrolment_id == enrolment_id, Reminder.status == PENDING)
         .values(status=SKIPPED, last_error="cancelled")
         .execution_options(synchronize_session="fetch")
     )

@@ -1,10 +1,12 @@
-"""Appointment reminders: the API the turn code and the composition root use.
+"""Appointment and course reminders: the API the turn code and the composition root use.
 
 Inside a turn's transaction (never commits):
     await reminders.plan(session, appointment_id, telegram_id, starts_at, policy, now, zone)
     await reminders.cancel(session, appointment_id)
+    await reminders.plan_course(session, enrolment_id, telegram_id, lesson_starts, ...)
+    await reminders.cancel_course(session, enrolment_id)
 After that transaction commits:
-    await service.sync([appointment_id])
+    await service.sync([appointment_id], [enrolment_id])
 
 `ReminderService` runs in the bot process: `start()` reconciles the rows, aligns the
 scheduler's persistent jobs with them and starts sending; `stop()` lets claimed sends
@@ -19,7 +21,7 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 
@@ -27,11 +29,19 @@ from bot.catalogue import Catalogue
 from dialogs.agenda import AgendaConfig
 from scheduler import jobs
 from scheduler.delivery import Clock, Dispatcher, Limits, MarkUnreachable, Notice
-from scheduler.planning import PENDING, cancel, plan
+from scheduler.planning import PENDING, cancel, cancel_course, plan, plan_course
 from scheduler.reconcile import Reconciliation, reconcile
 from store.models import Reminder
 
-__all__ = ["Limits", "Reconciliation", "ReminderService", "cancel", "plan"]
+__all__ = [
+    "Limits",
+    "Reconciliation",
+    "ReminderService",
+    "cancel",
+    "cancel_course",
+    "plan",
+    "plan_course",
+]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -84,16 +94,17 @@ class ReminderService:
         log.info("reminders started: %s", report.summary())
         return report
 
-    async def sync(self, appointment_ids: Iterable[int]) -> None:
-        """After the turn's commit: the jobs of these appointments follow their rows."""
-        ids = list(appointment_ids)
-        if not ids or self._book is None:
+    async def sync(self, appointment_ids: Iterable[int], enrolment_ids: Iterable[int] = ()) -> None:
+        """After the turn's commit: the jobs of these appointments' and course enrolments'
+        reminders follow their rows."""
+        ids, enrolments = list(appointment_ids), list(enrolment_ids)
+        if not (ids or enrolments) or self._book is None:
             return
         async with self._sessions() as session:
             rows = (
                 await session.execute(
                     select(Reminder.id, Reminder.status, Reminder.due_at).where(
-                        Reminder.appointment_id.in_(ids)
+                        or_(Reminder.appointment_id.in_(ids), Reminder.enrolment_id.in_(enrolments))
                     )
                 )
             ).all()

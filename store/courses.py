@@ -48,6 +48,7 @@ from store.models import (
     Course,
     CourseSession,
     Enrolment,
+    Reminder,
 )
 
 WITHDRAWN = "withdrawn"  # by the person, or because the course was withdrawn
@@ -193,6 +194,17 @@ class CourseChange:
 
 
 @dataclass(frozen=True)
+class ChangeToTell:
+    """A live enrolment whose course changed dates or place since `since`, not told yet."""
+
+    enrolment_id: int
+    telegram_id: int
+    course_id: int
+    status: str  # enrolled, waiting, offered
+    since: datetime
+
+
+@dataclass(frozen=True)
 class CourseWithdrawal:
     course_id: int
     already_withdrawn: bool
@@ -329,6 +341,12 @@ async def load_courses(session: AsyncSession, telegram_id: int, now: datetime) -
     )
 
 
+async def course_view(session: AsyncSession, course_id: int, now: datetime) -> CourseView | None:
+    """Any course (open or not) as the core's texts describe it."""
+    card = await get(session, course_id, now)
+    return None if card is None else _view(card)
+
+
 def _view(card: CourseCard) -> CourseView:
     return CourseView(
         id=card.id,
@@ -403,6 +421,8 @@ async def withdraw(
     enrolment.status = DECLINED if enrolment.status == OFFERED else WITHDRAWN
     enrolment.updated_at = now
     enrolment.ics_sequence += 1
+    enrolment.change_pending_since = None  # nothing left to tell about the course
+    await _skip_reminders(session, [enrolment.id])
     offer = await _pass_seat(session, course, now, offer_window) if held else None
     await session.flush()
     return Withdrawal(enrolment, offer)
@@ -501,6 +521,32 @@ async def mark_offer_sent(session: AsyncSession, enrolment_id: int, now: datetim
     return done.rowcount == 1
 
 
+async def untold_changes(session: AsyncSession) -> list[ChangeToTell]:
+    """Live enrolments flagged by an edit of their course (`update_course`), oldest first."""
+    rows = await session.execute(
+        select(Enrolment, Beneficiary.telegram_id)
+        .join(Beneficiary, Beneficiary.id == Enrolment.beneficiary_id)
+        .where(Enrolment.change_pending_since.is_not(None), Enrolment.status.in_(LIVE))
+        .order_by(Enrolment.id)
+    )
+    return [
+        ChangeToTell(e.id, telegram_id, e.course_id, e.status, e.change_pending_since)
+        for e, telegram_id in rows.all()
+    ]
+
+
+async def mark_change_told(session: AsyncSession, enrolment_id: int, since: datetime) -> bool:
+    """Clears the flag set at `since`; False if it is gone or a newer edit set it again
+    (that one is still to be told)."""
+    done = await session.execute(
+        update(Enrolment)
+        .where(Enrolment.id == enrolment_id, Enrolment.change_pending_since == since)
+        .values(change_pending_since=None)
+        .execution_options(synchronize_session=False)
+    )
+    return done.rowcount == 1
+
+
 async def release_person(
     session: AsyncSession,
     telegram_id: int,
@@ -579,7 +625,7 @@ async def update_course(
         session.add_all(_session_rows(course_id, spec.sessions))
     to_tell: tuple[Notice, ...] = ()
     if changed & TOLD_FIELDS:
-        to_tell = await _notices(session, course_id, bump=True)
+        to_tell = await _notices(session, course_id, bump=True, told_from=now)
     offers = []
     while course.seats_taken < course.seats:
         offer = await _offer_next(session, course, now, offer_window)
@@ -605,6 +651,8 @@ async def withdraw_course(session: AsyncSession, course_id: int, now: datetime) 
         enrolment.status = WITHDRAWN
         enrolment.updated_at = now
         enrolment.ics_sequence += 1
+        enrolment.change_pending_since = None
+        await _skip_reminders(session, [enrolment.id])
     course.withdrawn_at = now
     course.updated_at = now
     course.seats_taken = 0
@@ -720,7 +768,11 @@ async def _position(session: AsyncSession, enrolment: Enrolment) -> int | None:
     return int(ahead or 0) + 1
 
 
-async def _notices(session: AsyncSession, course_id: int, *, bump: bool) -> tuple[Notice, ...]:
+async def _notices(
+    session: AsyncSession, course_id: int, *, bump: bool, told_from: datetime | None = None
+) -> tuple[Notice, ...]:
+    """The live enrolments of the course. With `bump`, their calendar sequence goes up and,
+    with `told_from`, they are flagged for the change notice (scheduler/course_changes.py)."""
     rows = (
         await session.execute(
             select(Enrolment, Beneficiary.telegram_id)
@@ -733,7 +785,21 @@ async def _notices(session: AsyncSession, course_id: int, *, bump: bool) -> tupl
     if bump:
         for enrolment, _ in rows:
             enrolment.ics_sequence += 1
+    if told_from is not None:
+        for enrolment, _ in rows:
+            enrolment.change_pending_since = told_from
     return tuple(Notice(e.id, telegram_id, e.status) for e, telegram_id in rows)
+
+
+async def _skip_reminders(session: AsyncSession, enrolment_ids: Sequence[int]) -> None:
+    """Enrolments leaving "enrolled": their course reminders still to send will not be sent
+    (the same as scheduler.planning.cancel_course; a send already claimed finishes)."""
+    await session.execute(
+        update(Reminder)
+        .where(Reminder.enrolment_id.in_(enrolment_ids), Reminder.status == "pending")
+        .values(status="skipped", last_error="withdrawn")
+        .execution_options(synchronize_session="fetch")
+    )
 
 
 async def _first_start(session: AsyncSession, course_id: int) -> datetime | None:

@@ -249,18 +249,33 @@ class Appointment(Base):
 
 class Reminder(Base):
     """One reminder to send. The row, not the scheduler's job, is the source of truth:
-    pending -> sending -> sent, or skipped (no longer needed), failed, missed (too late)."""
+    pending -> sending -> sent, or skipped (no longer needed), failed, missed (too late).
+    Either for an appointment (one per label) or for a lesson of a course enrolment (one per
+    lesson start and label)."""
 
     __tablename__ = "reminders"
     __table_args__ = (
         UniqueConstraint("appointment_id", "label", name="uq_reminder_per_offset"),
+        UniqueConstraint(
+            "enrolment_id", "session_starts_at", "label", name="uq_course_reminder_per_offset"
+        ),
+        # A reminder is for an appointment or for a course enrolment, never both.
+        CheckConstraint(
+            "(appointment_id IS NULL) <> (enrolment_id IS NULL)", name="ck_reminder_owner"
+        ),
         Index("ix_reminders_status_due", "status", "due_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    appointment_id: Mapped[int] = mapped_column(
+    appointment_id: Mapped[int | None] = mapped_column(
         ForeignKey("appointments.id", ondelete="CASCADE"), index=True
     )
+    enrolment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("enrolments.id", ondelete="CASCADE", name="fk_reminders_enrolment_id"),
+        index=True,
+    )
+    # The lesson's start the reminder was planned for (lesson rows are re-created on edit).
+    session_starts_at: Mapped[datetime | None]
     telegram_id: Mapped[int] = mapped_column(BigInteger)
     label: Mapped[str] = mapped_column(String(16))  # "24h", "2h": the offset it was planned for
     due_at: Mapped[datetime]
@@ -355,3 +370,5 @@ class Enrolment(Base):
     offer_sent_at: Mapped[datetime | None]
     # The calendar file's SEQUENCE: bumped when dates or place change, or on withdrawal.
     ics_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    # Dates or place changed and the person has not been told yet (scheduler/course_changes.py).
+    change_pending_since: Mapped[datetime | None]
