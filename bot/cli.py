@@ -357,10 +357,8 @@ def slots_withdraw(
         typer.echo(f"Slot {slot_id} withdrawn.")
         if done.cancelled_appointment_id is not None:
             await _notify_group(settings, sessions, "cancelled", done.cancelled_appointment_id)
-            typer.echo(
-                f"Booking #{done.cancelled_appointment_id} cancelled. The person has NOT been "
-                f"told: write to them (/scrivi {done.telegram_id} in the operators' group)."
-            )
+            typer.echo(f"Booking #{done.cancelled_appointment_id} cancelled.")
+            await _tell_withdrawn(settings, sessions, done.cancelled_appointment_id)
 
     _with_database(work)
 
@@ -527,6 +525,26 @@ async def _agenda_desk(
             clock=utc_now,
             places={k: v.short for k, v in config.venues.items()},
         )
+
+
+async def _tell_withdrawn(
+    settings: Settings, sessions: async_sessionmaker[AsyncSession], appointment_id: int
+) -> None:
+    """The person hears it from the bot, in their language, with a new booking offer."""
+    from store import agenda_admin
+
+    async with sessions() as session:
+        row = await agenda_admin.appointment(session, appointment_id)
+    async with _agenda_desk(settings, sessions) as desk:
+        if desk is None or row is None:
+            typer.echo(
+                "The person has NOT been told (TELEGRAM_BOT_TOKEN is not set): write to them"
+                + (f" (/scrivi {row.telegram_id} in the operators' group)." if row else ".")
+            )
+        elif await desk.tell_withdrawn(row, _agenda_config(settings)):
+            typer.echo("The person got a message with an apology and a new booking offer.")
+        else:
+            typer.echo("The person could not be reached (blocked the bot).")
 
 
 async def _notify_group(

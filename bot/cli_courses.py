@@ -46,6 +46,7 @@ STATUS_IT = {
     "offered": "posto offerto",
     "waiting": "in attesa",
     "withdrawn": "ritirato",
+    "course_off": "corso annullato",
     "declined": "rinuncia",
     "expired": "offerta scaduta",
 }
@@ -303,7 +304,10 @@ def _report(changes: list[tuple[str, CourseChange]]) -> None:
 def _tell(why: str, notices: tuple[Notice, ...]) -> None:
     if not notices:
         return
-    typer.echo(f"{why}: da avvisare {len(notices)} persone (il bot NON le ha avvisate):")
+    typer.echo(
+        f"{why}: {len(notices)} persone riceveranno un messaggio dal bot appena è in funzione"
+        " (entro un minuto). Per scrivere loro di persona:"
+    )
     for notice in notices:
         typer.echo(
             f"  /scrivi {notice.telegram_id}   ({STATUS_IT.get(notice.status, notice.status)})"

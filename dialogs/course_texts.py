@@ -39,6 +39,12 @@ def course_changed_reply(course: CourseView, config: AgendaConfig, zone: str) ->
     return Reply("co-changed", params, buttons=((MY_COURSES,), *screens.FOOTER))
 
 
+def course_cancelled_reply(course: CourseView, config: AgendaConfig) -> Reply:
+    """The office withdrew the whole course: an apology, and the other courses."""
+    others = (Button("btn-co-all", "go", "courses"),)
+    return Reply("co-course-cancelled", _place(course, config), buttons=(others, *screens.FOOTER))
+
+
 def _place(course: CourseView, config: AgendaConfig) -> Params:
     venue = config.venue(course.venue_id)
     return {"title": course.title, "place_name": venue.name, "address": venue.address}

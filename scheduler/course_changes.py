@@ -28,10 +28,11 @@ from bot.enrolments import course_calendar, plan_reminders
 from bot.export_doc import Document
 from bot.render import render
 from dialogs.agenda import AgendaConfig
-from dialogs.course_texts import course_changed_reply
-from dialogs.course_view import CourseView
+from dialogs.course_texts import course_cancelled_reply, course_changed_reply
+from dialogs.model import Reply
 from scheduler.pacing import Pacer
 from store import conversations, courses
+from store.courses import COURSE_OFF, WITHDRAWN
 from store.models import ENROLLED, Enrolment
 from store.programme import Programme
 
@@ -97,7 +98,18 @@ class CourseChangeMessenger:
             enrolment = await session.get(Enrolment, change.enrolment_id)
         language = person.language if person is not None else "it"
         sent = False
-        if card is not None and view is not None and enrolment is not None and card.sessions:
+        if change.status in (WITHDRAWN, COURSE_OFF) and view is not None and enrolment:
+            # The whole course is off: an apology, and the lessons out of the calendar of
+            # those who had them in it.
+            document = None
+            if change.status == COURSE_OFF and card is not None and card.sessions:
+                document = course_calendar(
+                    card, enrolment.id, enrolment.ics_sequence, self._config,
+                    self._programme, "CANCEL",
+                )  # fmt: skip
+            reply = course_cancelled_reply(view, self._config)
+            sent = await self._send(change.telegram_id, language, reply, document)
+        elif card is not None and view is not None and enrolment is not None and card.sessions:
             document = None
             if change.status == ENROLLED:
                 document = course_calendar(
@@ -108,7 +120,8 @@ class CourseChangeMessenger:
                     self._programme,
                     "REQUEST",
                 )
-            sent = await self._send(change.telegram_id, language, view, document)
+            reply = course_changed_reply(view, self._config, self._zone)
+            sent = await self._send(change.telegram_id, language, reply, document)
         async with self._sessions.begin() as session:
             if card is not None and change.status == ENROLLED:
                 who = change.telegram_id
@@ -118,9 +131,8 @@ class CourseChangeMessenger:
         return sent
 
     async def _send(
-        self, chat_id: int, language: str, view: CourseView, document: Document | None
+        self, chat_id: int, language: str, reply: Reply, document: Document | None
     ) -> bool:
-        reply = course_changed_reply(view, self._config, self._zone)
         try:
             for message in render(reply, self._catalogue, language):
                 await self._pacer.wait_turn(chat_id)

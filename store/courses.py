@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, exists, func, select, update
+from sqlalchemy import and_, delete, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -51,7 +51,8 @@ from store.models import (
     Reminder,
 )
 
-WITHDRAWN = "withdrawn"  # by the person, or because the course was withdrawn
+WITHDRAWN = "withdrawn"  # by the person, or in line when the course was withdrawn
+COURSE_OFF = "course_off"  # enrolled when the office withdrew the whole course
 DECLINED = "declined"  # the person turned an offered seat down (or withdrew while offered)
 EXPIRED = "expired"  # an offered seat left unanswered past its time
 LIVE = (ENROLLED, WAITING, OFFERED)
@@ -522,11 +523,19 @@ async def mark_offer_sent(session: AsyncSession, enrolment_id: int, now: datetim
 
 
 async def untold_changes(session: AsyncSession) -> list[ChangeToTell]:
-    """Live enrolments flagged by an edit of their course (`update_course`), oldest first."""
+    """Enrolments flagged by an edit of their course (`update_course`), or withdrawn with
+    their whole course (`withdraw_course`: "course_off" or "withdrawn"), oldest first."""
+    course_off = and_(
+        Enrolment.status.in_((COURSE_OFF, WITHDRAWN)), Course.withdrawn_at.is_not(None)
+    )
     rows = await session.execute(
         select(Enrolment, Beneficiary.telegram_id)
         .join(Beneficiary, Beneficiary.id == Enrolment.beneficiary_id)
-        .where(Enrolment.change_pending_since.is_not(None), Enrolment.status.in_(LIVE))
+        .join(Course, Course.id == Enrolment.course_id)
+        .where(
+            Enrolment.change_pending_since.is_not(None),
+            or_(Enrolment.status.in_(LIVE), course_off),
+        )
         .order_by(Enrolment.id)
     )
     return [
@@ -648,10 +657,12 @@ async def withdraw_course(session: AsyncSession, course_id: int, now: datetime) 
         session,
         select(Enrolment).where(Enrolment.course_id == course_id, Enrolment.status.in_(LIVE)),
     ):
-        enrolment.status = WITHDRAWN
+        # Who had a seat (and a calendar file) gets a cancellation file too.
+        enrolment.status = COURSE_OFF if enrolment.status == ENROLLED else WITHDRAWN
         enrolment.updated_at = now
         enrolment.ics_sequence += 1
-        enrolment.change_pending_since = None
+        # The bot's change job tells them the course is off (see `untold_changes`).
+        enrolment.change_pending_since = now
         await _skip_reminders(session, [enrolment.id])
     course.withdrawn_at = now
     course.updated_at = now

@@ -24,7 +24,9 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.catalogue import Catalogue
 from bot.render import render
-from dialogs.appointment_texts import no_show_reply
+from dialogs.agenda import AgendaConfig, OpenSlot
+from dialogs.appointment_texts import no_show_reply, withdrawn_reply
+from dialogs.model import Reply
 from dialogs.slots import ITALIAN_NAMES, AppointmentType, day_label
 from store import agenda_admin, conversations
 from store.agenda_admin import AppointmentRow, NotMarkable
@@ -218,9 +220,17 @@ class AgendaDesk:
     async def tell_no_show(self, row: AppointmentRow) -> bool:
         """One kind message, in the person's language. A blocked bot marks them unreachable
         (and they become reachable again when they write). False when not delivered."""
+        return await self._tell(row, no_show_reply(row.kind))
+
+    async def tell_withdrawn(self, row: AppointmentRow, config: AgendaConfig) -> bool:
+        """The office took the slot back: an apology and a new booking offer."""
+        slot = OpenSlot(row.slot_id, row.kind, row.starts_at, row.ends_at, row.place_id)
+        return await self._tell(row, withdrawn_reply(slot, config, self._zone.key))
+
+    async def _tell(self, row: AppointmentRow, reply: Reply) -> bool:
         language = row.language
         try:
-            for message in render(no_show_reply(row.kind), self._catalogue, language):
+            for message in render(reply, self._catalogue, language):
                 await self._bot.send_message(
                     row.telegram_id, message.text, reply_markup=message.markup
                 )
@@ -229,6 +239,6 @@ class AgendaDesk:
                 raise
             async with self._sessions.begin() as session:
                 await conversations.mark_unreachable(session, row.telegram_id, self._clock())
-            log.info("no-show message not delivered: unreachable")
+            log.info("message to the person not delivered: unreachable")
             return False
         return True

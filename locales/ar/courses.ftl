@@ -138,6 +138,9 @@ co-changed =
     ℹ️ تغيّرت دورة «{ $title }».
     أول حصة يوم { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }، { $address }
+co-course-cancelled =
+    😔 نأسف: تم إلغاء الدورة «{ $title }».
+    إذا أردت، انظر إلى الدورات الأخرى أو تحدث مع شخص.
 co-reminder =
     ⏰ تذكير: لديك دورة «{ $title }» يوم { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }، { $address }

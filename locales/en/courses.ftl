@@ -130,6 +130,9 @@ co-changed =
     ℹ️ The course “{ $title }” has changed.
     The first lesson is on { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }
+co-course-cancelled =
+    😔 We are sorry: the course «{ $title }» is cancelled.
+    If you like, look at the other courses or talk to a person.
 co-reminder =
     ⏰ Reminder: you have the course “{ $title }” on { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }

@@ -131,6 +131,9 @@ co-changed =
     ℹ️ El curso «{ $title }» ha cambiado.
     La primera clase es el { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }
+co-course-cancelled =
+    😔 Lo sentimos: el curso «{ $title }» está cancelado.
+    Si quieres, mira los otros cursos o habla con una persona.
 co-reminder =
     ⏰ Recordatorio: tienes el curso «{ $title }» el { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }

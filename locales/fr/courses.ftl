@@ -131,6 +131,9 @@ co-changed =
     ℹ️ Le cours « { $title } » a changé.
     La première séance est le { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }
+co-course-cancelled =
+    😔 Nous sommes désolés : le cours « { $title } » est annulé.
+    Si tu veux, regarde les autres cours ou parle avec une personne.
 co-reminder =
     ⏰ Rappel : tu as le cours « { $title } » le { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }

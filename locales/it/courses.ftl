@@ -126,6 +126,9 @@ co-changed =
     ℹ️ Il corso «{ $title }» è cambiato.
     Il primo incontro è { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }
+co-course-cancelled =
+    😔 Ci dispiace: il corso «{ $title }» è annullato.
+    Se vuoi, guarda gli altri corsi o parla con una persona.
 co-reminder =
     ⏰ Promemoria: { DATETIME($start, dateStyle: "full", timeStyle: "short") } hai il corso «{ $title }».
     📍 { $place_name }, { $address }

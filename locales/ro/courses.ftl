@@ -135,6 +135,9 @@ co-changed =
     ℹ️ Cursul „{ $title }” s-a schimbat.
     Prima lecție este { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }
+co-course-cancelled =
+    😔 Ne pare rău: cursul «{ $title }» este anulat.
+    Dacă vrei, uită-te la celelalte cursuri sau vorbește cu o persoană.
 co-reminder =
     ⏰ Memento: cursul „{ $title }” are loc { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }

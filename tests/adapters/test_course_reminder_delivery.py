@@ -262,3 +262,33 @@ async def test_an_edited_course_is_told_once_to_each_person_with_a_new_calendar(
         (moved, "2h"): "pending",
     }
     assert synced.seen == [(ids,)]
+
+
+async def test_a_withdrawn_course_is_told_once_with_a_cancelled_calendar(  # type: ignore[no-untyped-def]
+    sessions, bot: Bot, catalogue: Catalogue, emulator: BotApiEmulator
+) -> None:
+    now = utc_now()
+    first = now + timedelta(days=10)
+    spec = course_spec([first], seats=1)
+    async with sessions.begin() as session:
+        course_id, [enrolment_id] = await enrolled(session, spec, [7211], now)
+        await plan_course(session, enrolment_id, 7211, [first], NO_QUIET, now, ZONE)
+        await person(session, 7212, now)
+        assert (await courses.enrol(session, 7212, course_id, now)).status == "waiting"
+    async with sessions.begin() as session:
+        done = await courses.withdraw_course(session, course_id, now)
+    assert len(done.to_tell) == 2
+
+    job = messenger(sessions, bot, catalogue, Recorder())
+    assert await job.run() == 2
+    assert await job.run() == 0  # told once
+
+    notice, document = emulator.sent_messages(7211)
+    assert "è annullato" in notice.text and document.method == "sendDocument"
+    upload = next(c.files["document"] for c in emulator.calls_to("sendDocument") if c.ok)
+    assert str(Calendar.from_ical(upload.data)["METHOD"]) == "CANCEL"
+    [waiting_told] = emulator.sent_messages(7212)
+    assert "è annullato" in waiting_told.text
+    async with sessions() as session:
+        rows = await course_reminders(session, enrolment_id)
+    assert {r.status for r in rows.values()} == {"skipped"}

@@ -3,6 +3,8 @@ pre-screening to booking, the calendar file, moving, cancelling, and the operato
 
 from __future__ import annotations
 
+import asyncio
+import os
 import sqlite3
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
@@ -15,7 +17,7 @@ from icalendar import Calendar
 from store.migrate import upgrade
 from tests.e2e.conftest import OPERATORS_GROUP, assert_no_personal_data_in, start_bot
 from tests.e2e.people import Person
-from tests.e2e.processes import BotProcess
+from tests.e2e.processes import PROXIMITY, BotProcess
 from tests.emulator.models import MessageView
 from tests.emulator.server import BotApiEmulator
 
@@ -291,3 +293,26 @@ async def test_a_reminder_arrives_once_and_is_confirmed(
         if "Promemoria" in str(c.params.get("text", ""))
     ]  # fmt: skip
     assert len(reminders_sent) == 1
+
+
+async def test_a_slot_withdrawn_from_the_command_line_tells_the_person(
+    eligible_anna: Person, emulator: BotApiEmulator, bot_env: dict[str, str], tmp_path: Path
+) -> None:
+    listing = await eligible_anna.press("Prenota un colloquio")
+    await eligible_anna.press(labels(listing)[0])
+    await eligible_anna.press("Sì, prenota")
+    await eligible_anna.reply()  # the calendar file
+    cli = await asyncio.create_subprocess_exec(
+        str(PROXIMITY), "slots", "withdraw", "1", "--yes",
+        env={**os.environ, **bot_env, "NO_PROXY": "127.0.0.1,localhost"},
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
+    output, _ = await cli.communicate()
+    assert cli.returncode == 0, output.decode()
+    assert "apology" in output.decode()
+    told = await eligible_anna.reply()
+    assert "è annullato" in told.text and "10:00" in told.text
+    assert ("ap-new", "orientation") in [
+        (data.split(":")[0], data.split(":")[1]) for row in told.buttons for _, data in row
+    ]
+    assert appointments(tmp_path)[0][2:4] == ("cancelled", "withdrawn")

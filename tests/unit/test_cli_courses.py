@@ -227,7 +227,7 @@ def test_moving_the_dates_lists_the_people_to_tell(database: str, tmp_path: Path
     write_yaml(file, {**COURSE, "sessions": ["2030-12-04 09:00-12:00"]})
     output = cli("import", str(file))
 
-    assert "date o luogo cambiati: da avvisare 3 persone" in output
+    assert "date o luogo cambiati: 3 persone riceveranno un messaggio dal bot" in output
     assert f"/scrivi {anna}" in output and f"/scrivi {carla}" in output
     assert "in attesa" in output  # Carla is told she is still waiting
 
