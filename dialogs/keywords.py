@@ -48,7 +48,47 @@ _DISTRESS = (
     r"buttato fuori di casa",
     r"buttata fuori di casa",
 )
-_DISTRESS_RE = re.compile("|".join(_DISTRESS))
+# The same net in the other languages people write to us in. Written as people type
+# them; `normalise` below takes the accents (and Arabic hamza marks) off both sides.
+_DISTRESS_ELSEWHERE = (
+    # English
+    "beats me", "hits me", "he hit me", "she hit me", "abused", "raped", "threatens me",
+    "going to kill me", "kill myself", "suicide", "want to die", "end my life",
+    "hurt myself", "cut myself", "nothing to eat", "no food", "haven't eaten",
+    "evicted", "eviction", "homeless", "sleeping in my car", "sleep in my car",
+    "sleeping on the street", "sleep on the street", "nowhere to sleep", "kicked out",
+    # Romanian
+    "mă bate", "m-a bătut", "mă lovește", "m-a lovit", "violență", "violat",
+    "mă amenință", "sinucid", "vreau să mor", "să mă omor", "nu mai vreau să trăiesc",
+    "nu am ce mânca", "n-am ce mânca", "evacuat", "fără casă", "dorm în mașină",
+    "dorm pe stradă", "nu am unde să dorm",
+    # French
+    "me frappe", "m'a frappé", "violence", "violée", "me menace", "me tuer",
+    "veux mourir", "en finir", "me faire du mal", "rien à manger", "pas mangé depuis",
+    "expulsé", "sans abri", "sans domicile", "dors dans ma voiture", "dort dans la voiture",
+    "dors dans la rue", "dort dans la rue", "dormons dans la rue",
+    "nulle part où dormir",
+    # Spanish
+    "me pega", "me golpea", "violencia", "violada", "me amenaza", "suicidarme",
+    "quiero morir", "quitarme la vida", "hacerme daño", "no tengo qué comer",
+    "no tengo que comer", "no tengo comida", "desahucio", "desalojo", "sin hogar",
+    "duermo en el coche", "duermo en la calle", "no tengo dónde dormir",
+    # Arabic
+    "يضربني", "ضربني", "عنف", "اغتصاب", "يهددني", "انتحار", "أريد أن أموت",
+    "أقتل نفسي", "ليس لدي طعام", "لا يوجد طعام", "لا أجد ما آكل", "طردوني من البيت",
+    "بدون مأوى", "أنام في الشارع", "أنام في السيارة",
+)  # fmt: skip
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.replace("’", "'").split())
+
+
+_DISTRESS_RE = re.compile(
+    "|".join((*_DISTRESS, *(re.escape(_plain(words)) for words in _DISTRESS_ELSEWHERE)))
+)
 
 # Order matters: the first group that matches wins, so the more specific come first.
 _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -73,9 +113,7 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 def normalise(text: str) -> str:
     """Lowercase, without accents and with single spaces: how users often type anyway."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.replace("’", "'").split())
+    return _plain(text)
 
 
 def looks_like_distress(text: str) -> bool:
