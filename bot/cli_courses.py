@@ -31,8 +31,9 @@ from store.settings import PROJECT_ROOT, Settings
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+    from store.course_admin import CourseChange, EnrolmentRow, Notice
     from store.course_import import CourseSpec
-    from store.courses import CourseCard, CourseChange, EnrolmentRow, Notice, Offer
+    from store.courses import CourseCard, Offer
 
 # bot.cli imports this module to register `courses`: its helpers are imported inside the
 # functions, so either module may be loaded first.
@@ -70,12 +71,13 @@ def courses_list(
     """Il catalogo: posti liberi, lista d'attesa, prima lezione."""
     from bot.assistant import utc_now
     from bot.cli import _with_database
+    from store import course_admin
     from store import courses as store
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
         now = utc_now()
         async with sessions() as session:
-            cards = await (store.all_courses if show_all else store.catalogue)(session, now)
+            cards = await (course_admin.all_courses if show_all else store.catalogue)(session, now)
         for card in cards:
             typer.echo(
                 f"{card.code:<24} {card.title[:32]:<32} {card.place_id:<8} "
@@ -93,12 +95,12 @@ def courses_show(
 ) -> None:
     """Un corso per intero, con le lezioni e i conteggi."""
     from bot.cli import _with_database
-    from store import courses as store
+    from store import course_admin
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
         async with sessions() as session:
             card = await _card_or_fail(session, code)
-            rows = await store.enrolment_list(session, card.id)
+            rows = await course_admin.enrolment_list(session, card.id)
         counts = {s: sum(r.status == s for r in rows) for s in STATUS_IT}
         deadline = _when(card.signup_deadline, settings) if card.signup_deadline else "nessuna"
         for label, value in (
@@ -155,14 +157,14 @@ def courses_export(
     corso e il registro presenze del finanziatore. Ogni esportazione resta nel registro."""
     from bot.assistant import utc_now
     from bot.cli import _with_database
-    from store import courses as store
+    from store import course_admin
     from store.privacy import audit
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> str:
         now = utc_now()
         async with sessions.begin() as session:
             card = await _card_or_fail(session, code)
-            rows = await store.enrolment_list(session, card.id)
+            rows = await course_admin.enrolment_list(session, card.id)
             for row in rows:  # personal data leaves the system: record who took it
                 await audit(session, row.telegram_id, "course_export", f"cli:{by}"[:64], now)
         log.info("course enrolments exported course=%d rows=%d", card.id, len(rows))
@@ -184,7 +186,7 @@ def courses_withdraw(
     """Ritira un corso dal catalogo. Le iscrizioni finiscono: le persone vanno avvisate."""
     from bot.assistant import utc_now
     from bot.cli import _with_database
-    from store import courses as store
+    from store import course_admin
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
         async with sessions() as session:
@@ -197,7 +199,7 @@ def courses_withdraw(
         ):
             raise typer.Abort()
         async with sessions.begin() as session:
-            done = await store.withdraw_course(session, card.id, utc_now())
+            done = await course_admin.withdraw_course(session, card.id, utc_now())
         if done.already_withdrawn:
             typer.echo(f"{card.code} era già ritirato.")
             return
@@ -218,7 +220,7 @@ def load_demo_courses(settings: Settings, file: Path = DEMO_COURSES_FILE) -> int
     if not settings.demo_slots or not file.exists():
         return 0
     from bot.cli import _run
-    from store.courses import count_courses
+    from store.course_admin import count_courses
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
         async with sessions() as session:
@@ -275,7 +277,8 @@ async def _save(
     """All of the file in one transaction: a bad course leaves the catalogue untouched."""
     from bot.assistant import utc_now
     from bot.cli import _fail
-    from store.courses import SeatsBelowTaken, save_course
+    from store.course_admin import save_course
+    from store.courses import SeatsBelowTaken
 
     now = utc_now()
     try:

@@ -1,7 +1,7 @@
 """Course edits: tell the people in the course that dates or place changed.
 
 An operator's edit (CLI or import, where no bot runs) only flags the live enrolments
-(`enrolments.change_pending_since`, set by `store.courses.update_course`). This job finds
+(`enrolments.change_pending_since`, set by `store.course_admin.update_course`). This job finds
 the flagged ones and, for each person, sends `co-changed` with the new first lesson and
 place; the enrolled also get the updated "corso.ics" and have their reminders replanned
 for the new lessons. Then the flag is cleared, if no newer edit set it again meanwhile.

@@ -5,7 +5,7 @@ A sign-up takes a seat with one conditional UPDATE (`seats_taken < seats`), and 
 constraint refuses any counter above `seats`, so no seat is ever given twice.
 
 Order. Every operation that changes who holds a seat or who is in line first writes the
-course's row (`_lock`), before reading anything about the course. On PostgreSQL that write
+course's row (`lock`), before reading anything about the course. On PostgreSQL that write
 takes the row lock; on SQLite it takes the database's write lock (the driver opens the
 transaction at the first write). Either way the operations of one course run one after the
 other however many people press at once, and each one reads what the previous committed.
@@ -23,23 +23,24 @@ Errors::
     ├── OfferGone           the offer is unknown, someone else's, answered or expired
     └── SeatsBelowTaken     an edit would leave fewer seats than people holding one
 
-Repositories never commit.
+The operators' side (the full list, enrolment lists, creating, editing and withdrawing
+courses) is in store/course_admin.py. Repositories never commit.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, exists, func, or_, select, update
+from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.course_view import Courses, CourseView, MyEnrolment
 from store.appointments import access
-from store.course_import import CourseSpec, Lesson
+from store.course_import import Lesson
 from store.models import (
     ENROLLED,
     OFFERED,
@@ -58,8 +59,6 @@ EXPIRED = "expired"  # an offered seat left unanswered past its time
 LIVE = (ENROLLED, WAITING, OFFERED)
 HOLDING = (ENROLLED, OFFERED)  # the statuses `seats_taken` counts
 OFFER_WINDOW = timedelta(hours=24)
-# Fields whose change must be told to the people enrolled or in line.
-TOLD_FIELDS = frozenset({"sessions", "place_id"})
 
 
 class CourseError(Exception):
@@ -164,37 +163,6 @@ class MyCourse:
 
 
 @dataclass(frozen=True)
-class EnrolmentRow:
-    """One line of the enrolment list (CSV export)."""
-
-    enrolment_id: int
-    display_name: str | None
-    telegram_id: int
-    status: str
-    position: int | None
-    created_at: datetime
-    updated_at: datetime
-
-
-@dataclass(frozen=True)
-class Notice:
-    """Someone to tell about a change of the course (dates, place, withdrawal)."""
-
-    enrolment_id: int
-    telegram_id: int
-    status: str  # before the change
-
-
-@dataclass(frozen=True)
-class CourseChange:
-    course_id: int
-    created: bool
-    changed: frozenset[str]  # CourseSpec field names
-    to_tell: tuple[Notice, ...]  # dates or place changed: these people must be told
-    offers: tuple[Offer, ...]  # seats added while people waited
-
-
-@dataclass(frozen=True)
 class ChangeToTell:
     """A live enrolment whose course changed dates or place since `since`, not told yet."""
 
@@ -203,13 +171,6 @@ class ChangeToTell:
     course_id: int
     status: str  # enrolled, waiting, offered
     since: datetime
-
-
-@dataclass(frozen=True)
-class CourseWithdrawal:
-    course_id: int
-    already_withdrawn: bool
-    to_tell: tuple[Notice, ...]
 
 
 # ------------------------------------------------------------------ reading
@@ -229,26 +190,19 @@ async def catalogue(session: AsyncSession, now: datetime) -> list[CourseCard]:
     courses = (
         (await session.execute(select(Course).where(Course.withdrawn_at.is_(None)))).scalars().all()
     )
-    cards = await _cards(session, courses, now)
-    return sorted((c for c in cards if c.is_open), key=lambda c: (c.first_start, c.title, c.id))
+    found = await cards(session, courses, now)
+    return sorted((c for c in found if c.is_open), key=lambda c: (c.first_start, c.title, c.id))
 
 
 async def get(session: AsyncSession, course_id: int, now: datetime) -> CourseCard | None:
     """Any course, open or not (see `is_open`)."""
     course = await session.get(Course, course_id)
-    return None if course is None else (await _cards(session, [course], now))[0]
+    return None if course is None else (await cards(session, [course], now))[0]
 
 
 async def by_code(session: AsyncSession, code: str, now: datetime) -> CourseCard | None:
     course = (await session.execute(select(Course).where(Course.code == code))).scalar()
-    return None if course is None else (await _cards(session, [course], now))[0]
-
-
-async def all_courses(session: AsyncSession, now: datetime) -> list[CourseCard]:
-    """Every course, withdrawn and past ones included (for operators)."""
-    courses = (await session.execute(select(Course))).scalars().all()
-    cards = await _cards(session, courses, now)
-    return sorted(cards, key=lambda c: (c.first_start is None, c.first_start, c.code))
+    return None if course is None else (await cards(session, [course], now))[0]
 
 
 async def mine(session: AsyncSession, telegram_id: int, now: datetime) -> list[MyCourse]:
@@ -261,7 +215,7 @@ async def mine(session: AsyncSession, telegram_id: int, now: datetime) -> list[M
             .where(Beneficiary.telegram_id == telegram_id, Enrolment.status.in_(LIVE))
         )
     ).all()
-    cards = {c.id: c for c in await _cards(session, [c for _, c in rows], now)}
+    by_id = {c.id: c for c in await cards(session, [c for _, c in rows], now)}
     result = [
         MyCourse(
             enrolment_id=e.id,
@@ -269,7 +223,7 @@ async def mine(session: AsyncSession, telegram_id: int, now: datetime) -> list[M
             position=await _position(session, e),
             offer_expires_at=e.offer_expires_at if e.status == OFFERED else None,
             ics_sequence=e.ics_sequence,
-            course=cards[c.id],
+            course=by_id[c.id],
         )
         for e, c in rows
     ]
@@ -281,58 +235,18 @@ async def waiting_position(session: AsyncSession, enrolment: Enrolment) -> int |
     return await _position(session, enrolment)
 
 
-async def enrolment_list(session: AsyncSession, course_id: int) -> list[EnrolmentRow]:
-    """Everyone who ever signed up, for the course provider and the funder's records:
-    enrolled, offered, waiting (in line order), then the ones who left, by date."""
-    rows = (
-        await session.execute(
-            select(Enrolment, Beneficiary)
-            .join(Beneficiary, Beneficiary.id == Enrolment.beneficiary_id)
-            .where(Enrolment.course_id == course_id)
-            .order_by(Enrolment.id)
-        )
-    ).all()
-    rank = {ENROLLED: 0, OFFERED: 1, WAITING: 2}
-    line = [e.id for e, _ in rows if e.status == WAITING]
-    result = [
-        EnrolmentRow(
-            enrolment_id=e.id,
-            display_name=p.display_name,
-            telegram_id=p.telegram_id,
-            status=e.status,
-            position=line.index(e.id) + 1 if e.status == WAITING else None,
-            created_at=e.created_at,
-            updated_at=e.updated_at,
-        )
-        for e, p in rows
-    ]
-    return sorted(result, key=lambda r: (rank.get(r.status, 3), r.enrolment_id))
-
-
-async def count_courses(session: AsyncSession) -> int:
-    return int(await session.scalar(select(func.count()).select_from(Course)) or 0)
-
-
-async def current_spec(session: AsyncSession, course_id: int) -> CourseSpec:
-    """The course as a spec, to edit a few fields with `dataclasses.replace`."""
-    course = await session.get(Course, course_id)
-    if course is None:
-        raise CourseNotFound(course_id)
-    return _spec_of(course, await _lessons(session, course_id))
-
-
 async def load_courses(session: AsyncSession, telegram_id: int, now: datetime) -> Courses:
     """What the core needs for one turn about courses (see dialogs/courses.py): the open
     catalogue, the person's live enrolments and what opens the courses with requirements.
     A course the person is in but that no longer takes sign-ups is not in the catalogue."""
     allowed = await access(session, telegram_id)
-    cards = {card.id: card for card in await catalogue(session, now)}
+    shown = {card.id: card for card in await catalogue(session, now)}
     own = await mine(session, telegram_id, now)
     # Courses the person is in stay visible to them after sign-ups close.
     for m in own:
-        cards.setdefault(m.course.id, m.course)
+        shown.setdefault(m.course.id, m.course)
     return Courses(
-        catalogue=tuple(_view(card) for card in cards.values()),
+        catalogue=tuple(_view(card) for card in shown.values()),
         mine=tuple(
             MyEnrolment(m.enrolment_id, m.course.id, m.status, m.position, m.offer_expires_at)
             for m in own
@@ -375,7 +289,7 @@ async def enrol(
     """Signs the person up: "enrolled" when a seat is free and nobody waits, "waiting"
     otherwise (see `waiting_position`). Requirements are the caller's to check."""
     person = await _person(session, telegram_id)
-    course = await _lock(session, course_id)
+    course = await lock(session, course_id)
     if not is_open(course, await _first_start(session, course_id), now):
         raise CourseClosed(course_id)
     if await _live(session, course_id, person.id) is not None:
@@ -414,7 +328,7 @@ async def withdraw(
     """Takes the person off the course at once. A seat they held goes to the first in line
     as an offer; withdrawing while holding an offer declines it."""
     person = await _person(session, telegram_id, missing=EnrolmentNotFound)
-    course = await _lock(session, course_id)
+    course = await lock(session, course_id)
     enrolment = await _live(session, course_id, person.id)
     if enrolment is None:
         raise EnrolmentNotFound(course_id)
@@ -423,7 +337,7 @@ async def withdraw(
     enrolment.updated_at = now
     enrolment.ics_sequence += 1
     enrolment.change_pending_since = None  # nothing left to tell about the course
-    await _skip_reminders(session, [enrolment.id])
+    await skip_reminders(session, [enrolment.id])
     offer = await _pass_seat(session, course, now, offer_window) if held else None
     await session.flush()
     return Withdrawal(enrolment, offer)
@@ -443,7 +357,7 @@ async def answer_offer(
     found = await session.get(Enrolment, enrolment_id)
     if found is None or found.beneficiary_id != person.id:
         raise OfferGone(enrolment_id)
-    course = await _lock(session, found.course_id)
+    course = await lock(session, found.course_id)
     enrolment = await _fresh(session, enrolment_id)
     expires = enrolment.offer_expires_at
     if enrolment.status != OFFERED or expires is None or expires <= now:
@@ -473,8 +387,8 @@ async def expire_offers(
     ).scalars()
     offers: list[Offer] = []
     for course_id in sorted(set(due)):  # one lock order for everyone: no deadlock
-        course = await _lock(session, course_id)
-        expired = await _select_fresh(
+        course = await lock(session, course_id)
+        expired = await select_fresh(
             session,
             select(Enrolment)
             .where(
@@ -523,8 +437,9 @@ async def mark_offer_sent(session: AsyncSession, enrolment_id: int, now: datetim
 
 
 async def untold_changes(session: AsyncSession) -> list[ChangeToTell]:
-    """Enrolments flagged by an edit of their course (`update_course`), or withdrawn with
-    their whole course (`withdraw_course`: "course_off" or "withdrawn"), oldest first."""
+    """Enrolments flagged by an edit of their course (`course_admin.update_course`), or
+    withdrawn with their whole course (`course_admin.withdraw_course`: "course_off" or
+    "withdrawn"), oldest first."""
     course_off = and_(
         Enrolment.status.in_((COURSE_OFF, WITHDRAWN)), Course.withdrawn_at.is_not(None)
     )
@@ -582,96 +497,8 @@ async def release_person(
     return offers
 
 
-# ------------------------------------------------------------------ operators' edits
-
-
-async def save_course(
-    session: AsyncSession, spec: CourseSpec, now: datetime, offer_window: timedelta = OFFER_WINDOW
-) -> CourseChange:
-    """Creates the course, or updates the one with the same code (imports are idempotent)."""
-    existing = (await session.execute(select(Course.id).where(Course.code == spec.code))).scalar()
-    if existing is not None:
-        return await update_course(session, existing, spec, now, offer_window)
-    course = Course(
-        **_columns(spec), seats_taken=0, created_at=now, updated_at=now, withdrawn_at=None
-    )
-    session.add(course)
-    await session.flush()
-    session.add_all(_session_rows(course.id, spec.sessions))
-    await session.flush()
-    return CourseChange(course.id, True, frozenset(f.name for f in fields(spec)), (), ())
-
-
-async def update_course(
-    session: AsyncSession,
-    course_id: int,
-    spec: CourseSpec,
-    now: datetime,
-    offer_window: timedelta = OFFER_WINDOW,
-) -> CourseChange:
-    """Applies an edited course. When dates or place change, every live enrolment's
-    calendar sequence is bumped and `to_tell` lists who must be told. Added seats go to
-    the waiting list first (`offers`). The code is the course's identity and cannot change."""
-    course = await _lock(session, course_id)
-    lessons = await _lessons(session, course_id)
-    before = _spec_of(course, lessons)
-    if spec.code != course.code:
-        raise ValueError(f"the code of a course cannot change ({course.code} → {spec.code})")
-    if spec.seats < course.seats_taken:
-        raise SeatsBelowTaken(
-            f"{course.seats_taken} seats are held; cannot go down to {spec.seats}"
-        )
-    changed = frozenset(
-        f.name for f in fields(spec) if getattr(spec, f.name) != getattr(before, f.name)
-    )
-    if not changed:
-        return CourseChange(course_id, False, changed, (), ())
-    for name, value in _columns(spec).items():
-        setattr(course, name, value)
-    course.updated_at = now
-    if "sessions" in changed:
-        await session.execute(delete(CourseSession).where(CourseSession.course_id == course_id))
-        session.add_all(_session_rows(course_id, spec.sessions))
-    to_tell: tuple[Notice, ...] = ()
-    if changed & TOLD_FIELDS:
-        to_tell = await _notices(session, course_id, bump=True, told_from=now)
-    offers = []
-    while course.seats_taken < course.seats:
-        offer = await _offer_next(session, course, now, offer_window)
-        if offer is None:
-            break
-        course.seats_taken += 1
-        offers.append(offer)
-    await session.flush()
-    return CourseChange(course_id, False, changed, to_tell, tuple(offers))
-
-
-async def withdraw_course(session: AsyncSession, course_id: int, now: datetime) -> CourseWithdrawal:
-    """Takes a course out of the catalogue; every live enrolment is withdrawn, and
-    `to_tell` lists who must be told."""
-    course = await _lock(session, course_id)
-    if course.withdrawn_at is not None:
-        return CourseWithdrawal(course_id, True, ())
-    to_tell = await _notices(session, course_id, bump=False)
-    for enrolment in await _select_fresh(
-        session,
-        select(Enrolment).where(Enrolment.course_id == course_id, Enrolment.status.in_(LIVE)),
-    ):
-        # Who had a seat (and a calendar file) gets a cancellation file too.
-        enrolment.status = COURSE_OFF if enrolment.status == ENROLLED else WITHDRAWN
-        enrolment.updated_at = now
-        enrolment.ics_sequence += 1
-        # The bot's change job tells them the course is off (see `untold_changes`).
-        enrolment.change_pending_since = now
-        await _skip_reminders(session, [enrolment.id])
-    course.withdrawn_at = now
-    course.updated_at = now
-    course.seats_taken = 0
-    await session.flush()
-    return CourseWithdrawal(course_id, False, to_tell)
-
-
 # ------------------------------------------------------------------ helpers
+# The public ones are shared with store/course_admin.py.
 
 
 async def _find_person(session: AsyncSession, telegram_id: int) -> Beneficiary | None:
@@ -689,7 +516,7 @@ async def _person(
     return person
 
 
-async def _lock(session: AsyncSession, course_id: int) -> Course:
+async def lock(session: AsyncSession, course_id: int) -> Course:
     """Writes the course's row (a no-op change) to serialise the operations on it, then
     reads it afresh. Must come before any other read of the course's enrolments."""
     locked = await session.execute(
@@ -700,24 +527,22 @@ async def _lock(session: AsyncSession, course_id: int) -> Course:
     )
     if locked.rowcount != 1:
         raise CourseNotFound(course_id)
-    [course] = await _select_fresh(session, select(Course).where(Course.id == course_id))
+    [course] = await select_fresh(session, select(Course).where(Course.id == course_id))
     return course
 
 
-async def _select_fresh(session: AsyncSession, query):  # type: ignore[no-untyped-def]
+async def select_fresh(session: AsyncSession, query):  # type: ignore[no-untyped-def]
     """Rows as the database has them now, not as this session last saw them."""
     return list((await session.execute(query.execution_options(populate_existing=True))).scalars())
 
 
 async def _fresh(session: AsyncSession, enrolment_id: int) -> Enrolment:
-    [enrolment] = await _select_fresh(
-        session, select(Enrolment).where(Enrolment.id == enrolment_id)
-    )
+    [enrolment] = await select_fresh(session, select(Enrolment).where(Enrolment.id == enrolment_id))
     return enrolment
 
 
 async def _live(session: AsyncSession, course_id: int, beneficiary_id: int) -> Enrolment | None:
-    found = await _select_fresh(
+    found = await select_fresh(
         session,
         select(Enrolment).where(
             Enrolment.course_id == course_id,
@@ -732,13 +557,13 @@ async def _pass_seat(
     session: AsyncSession, course: Course, now: datetime, offer_window: timedelta
 ) -> Offer | None:
     """A held seat was let go: it is offered to the first in line, or freed."""
-    offer = await _offer_next(session, course, now, offer_window)
+    offer = await offer_next(session, course, now, offer_window)
     if offer is None:
         course.seats_taken -= 1
     return offer
 
 
-async def _offer_next(
+async def offer_next(
     session: AsyncSession, course: Course, now: datetime, offer_window: timedelta
 ) -> Offer | None:
     """The first in line gets an offer; the caller accounts for the seat."""
@@ -760,7 +585,7 @@ async def _offer_next(
     enrolment.offer_expires_at = now + offer_window
     enrolment.offer_sent_at = None
     enrolment.updated_at = now
-    await session.flush()  # the next `_offer_next` must not pick the same person
+    await session.flush()  # the next `offer_next` must not pick the same person
     return Offer(enrolment.id, telegram_id, course.id, enrolment.offer_expires_at)
 
 
@@ -779,30 +604,7 @@ async def _position(session: AsyncSession, enrolment: Enrolment) -> int | None:
     return int(ahead or 0) + 1
 
 
-async def _notices(
-    session: AsyncSession, course_id: int, *, bump: bool, told_from: datetime | None = None
-) -> tuple[Notice, ...]:
-    """The live enrolments of the course. With `bump`, their calendar sequence goes up and,
-    with `told_from`, they are flagged for the change notice (scheduler/course_changes.py)."""
-    rows = (
-        await session.execute(
-            select(Enrolment, Beneficiary.telegram_id)
-            .join(Beneficiary, Beneficiary.id == Enrolment.beneficiary_id)
-            .where(Enrolment.course_id == course_id, Enrolment.status.in_(LIVE))
-            .order_by(Enrolment.id)
-            .execution_options(populate_existing=True)
-        )
-    ).all()
-    if bump:
-        for enrolment, _ in rows:
-            enrolment.ics_sequence += 1
-    if told_from is not None:
-        for enrolment, _ in rows:
-            enrolment.change_pending_since = told_from
-    return tuple(Notice(e.id, telegram_id, e.status) for e, telegram_id in rows)
-
-
-async def _skip_reminders(session: AsyncSession, enrolment_ids: Sequence[int]) -> None:
+async def skip_reminders(session: AsyncSession, enrolment_ids: Sequence[int]) -> None:
     """Enrolments leaving "enrolled": their course reminders still to send will not be sent
     (the same as scheduler.planning.cancel_course; a send already claimed finishes)."""
     await session.execute(
@@ -819,18 +621,10 @@ async def _first_start(session: AsyncSession, course_id: int) -> datetime | None
     )
 
 
-async def _lessons(session: AsyncSession, course_id: int) -> tuple[Lesson, ...]:
-    rows = await session.execute(
-        select(CourseSession.starts_at, CourseSession.ends_at)
-        .where(CourseSession.course_id == course_id)
-        .order_by(CourseSession.starts_at)
-    )
-    return tuple(Lesson(s, e) for s, e in rows.all())
-
-
-async def _cards(
+async def cards(
     session: AsyncSession, courses: Sequence[Course], now: datetime
 ) -> list[CourseCard]:
+    """The courses as cards, in the order given, with their sessions and waiting lists."""
     ids = [c.id for c in courses]
     if not ids:
         return []
@@ -874,43 +668,3 @@ def _card(course: Course, lessons: tuple[Lesson, ...], waiting: int, now: dateti
         withdrawn=course.withdrawn_at is not None,
         is_open=is_open(course, lessons[0].starts_at if lessons else None, now),
     )
-
-
-def _columns(spec: CourseSpec) -> dict[str, object]:
-    """The spec's values as Course columns (sessions live in their own table)."""
-    return {
-        "code": spec.code,
-        "title": spec.title,
-        "description": spec.description,
-        "category": spec.category,
-        "place_id": spec.place_id,
-        "seats": spec.seats,
-        "requirement": spec.requirement,
-        "min_italian": spec.min_italian,
-        "cost": spec.cost,
-        "contact": spec.contact,
-        "signup_deadline": spec.signup_deadline,
-        "remind_each_session": spec.remind_each_session,
-    }
-
-
-def _spec_of(course: Course, lessons: tuple[Lesson, ...]) -> CourseSpec:
-    return CourseSpec(
-        code=course.code,
-        title=course.title,
-        description=course.description,
-        category=course.category,
-        place_id=course.place_id,
-        seats=course.seats,
-        contact=course.contact,
-        sessions=lessons,
-        requirement=course.requirement,
-        min_italian=course.min_italian,
-        cost=course.cost,
-        signup_deadline=course.signup_deadline,
-        remind_each_session=course.remind_each_session,
-    )
-
-
-def _session_rows(course_id: int, lessons: Iterable[Lesson]) -> list[CourseSession]:
-    return [CourseSession(course_id=course_id, starts_at=s, ends_at=e) for s, e in lessons]

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store import courses
+from store import course_admin, courses
 from store.course_import import CourseSpec, Lesson
 from store.models import Beneficiary, Reminder
 from tests.reminder_data import VENUE
@@ -53,7 +53,7 @@ async def enrolled(
     session: AsyncSession, spec: CourseSpec, telegram_ids: Sequence[int], now: datetime
 ) -> tuple[int, list[int]]:
     """The course (created if needed) and one enrolment per person, in order."""
-    course_id = (await courses.save_course(session, spec, now)).course_id
+    course_id = (await course_admin.save_course(session, spec, now)).course_id
     ids = []
     for telegram_id in telegram_ids:
         await person(session, telegram_id, now)

@@ -22,7 +22,7 @@ from dialogs.agenda import ReminderPolicy
 from scheduler.course_changes import CourseChangeMessenger
 from scheduler.planning import lessons_to_remind
 from scheduler.reminders import ReminderService, plan_course
-from store import conversations, courses
+from store import conversations, course_admin, courses
 from store.course_import import Lesson
 from store.models import Beneficiary, CourseSession, Enrolment, Reminder
 from store.programme import load_programme
@@ -224,7 +224,7 @@ async def test_an_edited_course_is_told_once_to_each_person_with_a_new_calendar(
     moved = first + timedelta(days=1)
     edited = dataclasses.replace(spec, sessions=(Lesson(moved, moved + LESSON), spec.sessions[1]))
     async with sessions.begin() as session:
-        change = await courses.save_course(session, edited, now)
+        change = await course_admin.save_course(session, edited, now)
     assert len(change.to_tell) == 4
 
     synced = Recorder()
@@ -276,7 +276,7 @@ async def test_a_withdrawn_course_is_told_once_with_a_cancelled_calendar(  # typ
         await person(session, 7212, now)
         assert (await courses.enrol(session, 7212, course_id, now)).status == "waiting"
     async with sessions.begin() as session:
-        done = await courses.withdraw_course(session, course_id, now)
+        done = await course_admin.withdraw_course(session, course_id, now)
     assert len(done.to_tell) == 2
 
     job = messenger(sessions, bot, catalogue, Recorder())

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from store import courses
+from store import course_admin, courses
 from store.course_import import CourseSpec, Lesson
 from store.models import ENROLLED, OFFERED, WAITING, Beneficiary, Course, Enrolment
 
@@ -63,7 +63,7 @@ async def add_people(sessions: Sessions, count: int, first: int = FIRST_ID) -> l
 
 async def add_course(sessions: Sessions, **kwargs: object) -> int:
     async with sessions.begin() as session:
-        return (await courses.save_course(session, spec(**kwargs), NOW)).course_id  # type: ignore[arg-type]
+        return (await course_admin.save_course(session, spec(**kwargs), NOW)).course_id  # type: ignore[arg-type]
 
 
 async def enrol(sessions: Sessions, telegram_id: int, course_id: int, now: datetime = NOW) -> str:
@@ -149,7 +149,7 @@ async def test_fifty_simultaneous_sign_ups_for_ten_seats(sessions: Sessions) -> 
     order = await statuses(sessions, course_id)
     assert list(order.values()) == [ENROLLED] * 10 + [WAITING] * 40  # by enrolment id
     async with sessions() as session:
-        listed = await courses.enrolment_list(session, course_id)
+        listed = await course_admin.enrolment_list(session, course_id)
         card = await courses.get(session, course_id, NOW)
     assert [r.position for r in listed if r.status == WAITING] == list(range(1, 41))
     assert card is not None and (card.seats_left, card.waiting) == (0, 40)
@@ -334,9 +334,9 @@ async def test_withdrawing_a_course_ends_every_enrolment(sessions: Sessions) -> 
         await enrol(sessions, person, course_id)
 
     async with sessions.begin() as session:
-        done = await courses.withdraw_course(session, course_id, NOW)
+        done = await course_admin.withdraw_course(session, course_id, NOW)
     async with sessions.begin() as session:
-        again = await courses.withdraw_course(session, course_id, NOW)
+        again = await course_admin.withdraw_course(session, course_id, NOW)
 
     assert [n.telegram_id for n in done.to_tell] == people
     assert again.already_withdrawn and again.to_tell == ()
@@ -364,10 +364,10 @@ async def test_an_edit_of_dates_or_place_tells_the_people_concerned(sessions: Se
     await withdraw(sessions, carla, course_id)  # out of the course: not told
 
     async with sessions.begin() as session:
-        same = await courses.save_course(session, spec(seats=1), NOW)
-        text = await courses.save_course(session, spec(seats=1, title="Computer"), NOW)
+        same = await course_admin.save_course(session, spec(seats=1), NOW)
+        text = await course_admin.save_course(session, spec(seats=1, title="Computer"), NOW)
         later = tuple(Lesson(s + DAY, e + DAY) for s, e in spec().sessions)
-        moved = await courses.save_course(
+        moved = await course_admin.save_course(
             session, spec(seats=1, title="Computer", sessions=later), NOW
         )
     assert (same.created, same.changed, same.to_tell) == (False, frozenset(), ())
@@ -391,13 +391,13 @@ async def test_added_seats_go_to_the_waiting_list_first(sessions: Sessions) -> N
         await enrol(sessions, person, course_id)
 
     async with sessions.begin() as session:
-        change = await courses.save_course(session, spec(seats=4), NOW)
+        change = await course_admin.save_course(session, spec(seats=4), NOW)
     assert [o.telegram_id for o in change.offers] == people[2:4]
     await check_seats(sessions, course_id)
 
     with pytest.raises(courses.SeatsBelowTaken):
         async with sessions.begin() as session:
-            await courses.save_course(session, spec(seats=3), NOW)
+            await course_admin.save_course(session, spec(seats=3), NOW)
     await check_seats(sessions, course_id)
 
 
@@ -423,7 +423,7 @@ async def test_offers_made_outside_a_turn_wait_to_be_sent(sessions: Sessions) ->
     for person in (anna, bruno, carla):
         await enrol(sessions, person, course_id)
     async with sessions.begin() as session:
-        await courses.save_course(session, spec(seats=3), NOW)  # an operator adds seats
+        await course_admin.save_course(session, spec(seats=3), NOW)  # an operator adds seats
 
     async with sessions.begin() as session:
         unsent = await courses.unsent_offers(session, NOW)

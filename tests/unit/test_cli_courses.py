@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from bot.cli import migrate_database
 from bot.cli_courses import courses as courses_cli
 from bot.cli_courses import load_demo_courses
-from store import courses
+from store import course_admin, courses
 from store.course_import import CourseFileError, course_date, courses_from_yaml
 from store.db import create_engine_async, session_factory
 from store.models import AuditEntry, Beneficiary, Course, CourseSession
@@ -255,7 +255,7 @@ def test_export_lists_everyone_in_order_with_local_times(database: str, tmp_path
 
     async def first_sign_up(session):  # type: ignore[no-untyped-def]
         card = await courses.by_code(session, "haccp_ristorazione", datetime.now(UTC))
-        return (await courses.enrolment_list(session, card.id))[0].created_at
+        return (await course_admin.enrolment_list(session, card.id))[0].created_at
 
     created = run(database, first_sign_up)
     assert rows[0]["iscrizione"] == f"{created.astimezone(Settings().tz):%Y-%m-%d %H:%M}"

@@ -19,7 +19,7 @@ from dialogs.effects import AnswerOffer, EnrolCourse, WithdrawCourse
 from scheduler.planning import lessons_to_remind
 from scheduler.reconcile import reconcile
 from scheduler.reminders import cancel_course, plan_course
-from store import courses
+from store import course_admin, courses
 from store.course_import import Lesson
 from store.models import Enrolment
 from store.programme import load_programme
@@ -137,7 +137,7 @@ async def test_leaving_the_course_skips_the_reminders_still_to_send(sessions) ->
             rows = await course_reminders(session, enrolment_id)
             assert {r.status for r in rows.values()} == {"skipped"}
     async with sessions.begin() as session:
-        await courses.withdraw_course(session, course_id, NOW)  # the operators
+        await course_admin.withdraw_course(session, course_id, NOW)  # the operators
     async with sessions() as session:
         rows = await course_reminders(session, ids[3])
     assert rows.pop((LESSONS[0], "24h")).status == "sent"  # history stays
@@ -156,7 +156,7 @@ async def test_start_up_skips_rows_of_people_gone_or_lessons_moved(sessions) -> 
         spec = course_spec(LESSONS)
         moved = (Lesson(rome(2026, 5, 12, 10, 0), rome(2026, 5, 12, 10, 0) + LESSON),)
         edited = dataclasses.replace(spec, sessions=(spec.sessions[0], *moved))
-        await courses.update_course(session, course_id, edited, NOW)
+        await course_admin.update_course(session, course_id, edited, NOW)
     report = await reconcile(sessions, POLICY, ZONE, NOW)
     async with sessions() as session:
         gone = await course_reminders(session, ids[0])
