@@ -14,7 +14,7 @@ with the job that tells people about an edited course (scheduler/course_changes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -52,6 +52,10 @@ class CourseDesk:
     # Enrolments whose reminders changed: their jobs follow after the commit.
     reminders_changed: list[int] = field(default_factory=list)
 
+    @property
+    def _offer_window(self) -> timedelta:
+        return self.config.offer_window if self.config else courses.OFFER_WINDOW
+
     async def apply(
         self,
         session: AsyncSession,
@@ -64,7 +68,9 @@ class CourseDesk:
             await self._enrol(session, chat_id, effect.course_id, language, now)
         elif isinstance(effect, WithdrawCourse):
             try:
-                done = await courses.withdraw(session, chat_id, effect.course_id, now)
+                done = await courses.withdraw(
+                    session, chat_id, effect.course_id, now, self._offer_window
+                )
             except courses.CourseError:
                 return  # already out: the core's "you left" is still true
             self.notices.append(CourseNotice("withdrawn", done.enrolment.id))
@@ -100,7 +106,7 @@ class CourseDesk:
         course_id = enrolment.course_id if enrolment is not None else 0
         try:
             answer = await courses.answer_offer(
-                session, chat_id, effect.enrolment_id, effect.accept, now
+                session, chat_id, effect.enrolment_id, effect.accept, now, self._offer_window
             )
         except courses.CourseError:
             self.follow_ups.append(OfferAnswered(course_id, "gone"))

@@ -53,6 +53,8 @@ class AgendaConfig:
     horizon_days: int = 42
     per_page: int = 6
     reminders: ReminderPolicy = field(default_factory=ReminderPolicy)
+    # How long a person has to take a course seat freed for them from the waiting list.
+    offer_window: timedelta = timedelta(hours=24)
 
     def venue(self, venue_id: str) -> Venue:
         """A slot whose place was removed from the file still shows, with its key."""

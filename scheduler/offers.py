@@ -49,7 +49,7 @@ class OfferMessenger:
         """Expires overdue offers (passing their seats on), then sends the unsent ones."""
         now = self._clock()
         async with self._sessions.begin() as session:
-            expired = await courses.expire_offers(session, now)
+            expired = await courses.expire_offers(session, now, self._config.offer_window)
             pending = await courses.unsent_offers(session, now)
         if expired:
             log.info("course offers expired count=%d", len(expired))

@@ -53,6 +53,7 @@ def agenda_config_from(data: dict[str, Any], where: str = "appointments") -> Age
         horizon_days=int(data.get("booking_horizon_days", 42)),
         per_page=int(data.get("slots_per_page", 6)),
         reminders=_reminders(data.get("reminders") or {}, where),
+        offer_window=timedelta(hours=float(data.get("course_offer_hours", 24))),
     )
 
 
