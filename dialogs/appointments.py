@@ -9,6 +9,7 @@ database has the last word, and when someone else was faster the shell comes bac
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -202,10 +203,22 @@ def _slots(state: State, env: Env, kind: str, *, page: int = 0, preference: str 
         rows.append((Button("btn-ap-all-times", ALL_TIMES),))
     key = "ap-slots-filtered" if state.ap_pref else "ap-slots"
     params = {"kind": kind, "page": page + 1, "pages": pages}
-    replies.append(
-        Reply(key, params, buttons=(*rows, *screens.FOOTER), parts=(("ap-slots-hint", {}),))
-    )
+    parts = (*_by_day(shown, env), ("ap-slots-hint", {}))
+    replies.append(Reply(key, params, buttons=(*rows, *screens.FOOTER), parts=parts))
     return Turn(tuple(replies), state.with_(ap_page=page))
+
+
+def _by_day(shown: list[OpenSlot], env: Env) -> list[tuple[str, Params]]:
+    """The page's times grouped under their day, for people who read the list first."""
+    zone = ZoneInfo(env.timezone)
+    days: dict[object, list[str]] = {}
+    first_of_day: dict[object, datetime] = {}
+    for slot in shown:
+        local = slot.start.astimezone(zone)
+        place = _config(env).venue(slot.venue_id).short
+        days.setdefault(local.date(), []).append(f"{local.hour}:{local.minute:02d} {place}")
+        first_of_day.setdefault(local.date(), local)
+    return [("ap-day", {"day": first_of_day[d], "times": ", ".join(t)}) for d, t in days.items()]
 
 
 def _chosen(state: State, env: Env, slot_id: int | None, *, book: bool) -> Turn:

@@ -40,6 +40,7 @@ ap-slots-hint = يمكنك أيضًا أن تكتب لي متى تفضّل أن 
 ap-none-fits =
     لا توجد أوقات متاحة تناسب «{ $wish }».
     سأعرض عليك كل الأوقات المتاحة.
+ap-day = 📅 { DATETIME($day, dateStyle: "full") }: { $times }
 btn-ap-slot = { ap-weekday } { $day }/{ $month } · { $time } · { $venue }
 btn-ap-earlier = ◀️ أوقات أبكر
 btn-ap-later = أوقات لاحقة ▶️

@@ -37,6 +37,7 @@ ap-slots-hint = You can also write to me when you would like to come. For exampl
 ap-none-fits =
     I have no free times for “{ $wish }”.
     Here are all the free times.
+ap-day = 📅 { DATETIME($day, dateStyle: "full") }: { $times }
 btn-ap-slot = { ap-weekday } { $day }/{ $month } · { $time } · { $venue }
 btn-ap-earlier = ◀️ Earlier
 btn-ap-later = Later ▶️

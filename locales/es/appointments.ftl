@@ -38,6 +38,7 @@ ap-slots-hint = También puedes escribirme cuándo prefieres venir. Por ejemplo:
 ap-none-fits =
     No tengo horas libres para «{ $wish }».
     Te muestro todas las horas libres.
+ap-day = 📅 { DATETIME($day, dateStyle: "full") }: { $times }
 btn-ap-slot = { ap-weekday } { $day }/{ $month } · { $time } · { $venue }
 btn-ap-earlier = ◀️ Antes
 btn-ap-later = Después ▶️

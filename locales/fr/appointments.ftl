@@ -38,6 +38,7 @@ ap-slots-hint = Tu peux aussi m'écrire quand tu préfères venir. Par exemple :
 ap-none-fits =
     Je n'ai pas d'horaire libre pour « { $wish } ».
     Je te montre tous les horaires libres.
+ap-day = 📅 { DATETIME($day, dateStyle: "full") }: { $times }
 btn-ap-slot = { ap-weekday } { $day }/{ $month } · { $time } · { $venue }
 btn-ap-earlier = ◀️ Plus tôt
 btn-ap-later = Plus tard ▶️

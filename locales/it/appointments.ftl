@@ -37,6 +37,7 @@ ap-slots-hint = Puoi anche scrivermi quando preferisci. Per esempio: «martedì 
 ap-none-fits =
     Non ho orari liberi per «{ $wish }».
     Ti mostro tutti gli orari liberi.
+ap-day = 📅 { DATETIME($day, dateStyle: "full") }: { $times }
 btn-ap-slot = { ap-weekday } { $day }/{ $month } · { $time } · { $venue }
 btn-ap-earlier = ◀️ Prima
 btn-ap-later = Dopo ▶️

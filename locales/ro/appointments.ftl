@@ -39,6 +39,7 @@ ap-slots-hint = Poți să-mi scrii și când preferi să vii. De exemplu: „mar
 ap-none-fits =
     Nu am ore libere pentru „{ $wish }”.
     Îți arăt toate orele libere.
+ap-day = 📅 { DATETIME($day, dateStyle: "full") }: { $times }
 btn-ap-slot = { ap-weekday } { $day }/{ $month } · { $time } · { $venue }
 btn-ap-earlier = ◀️ Mai devreme
 btn-ap-later = Mai târziu ▶️

@@ -299,3 +299,12 @@ def test_annulla_leaves_the_booking_flow() -> None:
     assert listing.state.flow == "appointments"
     stopped = step(listing.state, CommandIssued("annulla"), env())
     assert stopped.state.flow is None and stopped.state.ap_kind is None
+
+
+def test_the_free_times_are_also_listed_by_day() -> None:
+    first = step(CONSENTED, ButtonPressed("go", "appointments"), env())
+    parts = first.replies[0].parts
+    days = [params for key, params in parts if key == "ap-day"]
+    assert len(days) == 3  # six times on a page, two a day
+    assert days[0]["times"] == "10:00 Crema, 15:00 Rivolta d'Adda"
+    assert parts[-1][0] == "ap-slots-hint"
