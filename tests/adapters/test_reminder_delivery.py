@@ -331,3 +331,18 @@ async def test_sync_follows_the_rows_after_the_turns_commit(  # type: ignore[no-
 async def reminders_of_fresh(sessions, appointment_id: int) -> dict[str, Reminder]:  # type: ignore[no-untyped-def]
     async with sessions() as session:
         return await reminders_of(session, appointment_id)
+
+
+async def test_rows_planned_by_another_process_are_adopted_and_sent(  # type: ignore[no-untyped-def]
+    sessions, make_service, emulator: BotApiEmulator
+) -> None:
+    """An operator booking from the command line writes rows the running service has no
+    jobs for: `adopt` (run every minute by the bot) gives them one, and they go out once."""
+    service = make_service()
+    await service.start()
+    start = utc_now() + timedelta(hours=2) + DUE_IN
+    appointment_id = await book_and_plan(sessions, None, 7101, start)  # no sync: "the CLI"
+    assert await service.adopt() == 1
+    assert await service.adopt() == 0  # already has its job
+    await settled(sessions, [appointment_id])
+    assert len(emulator.sent_messages(7101)) == 1
