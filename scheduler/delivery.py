@@ -200,6 +200,9 @@ class Dispatcher:
         if chat_id is None:
             return None
         await self._pacer.wait_turn(chat_id)
+        # The last wait comes before the claim: a reminder is `sending` only for its HTTP
+        # call, so a process killed while waiting leaves it pending, to go after a restart.
+        await self._pacer.guard(chat_id)
         task = asyncio.current_task()
         assert task is not None
         self._in_flight.add(task)
@@ -369,8 +372,9 @@ class Dispatcher:
         rid = claimed.reminder_id
         try:
             message_id = 0
-            for message in claimed.messages:  # one message unless the text exceeds 4096
-                await self._pacer.guard(claimed.chat_id)
+            for n, message in enumerate(claimed.messages):  # one unless over 4096 chars
+                if n:  # the first was guarded before the claim
+                    await self._pacer.guard(claimed.chat_id)
                 sent = await self._bot.send_message(
                     claimed.chat_id, message.text, reply_markup=message.markup
                 )
