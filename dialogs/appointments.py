@@ -19,7 +19,7 @@ from dialogs.appointment_texts import BOOK_AGAIN, CANCEL, CONFIRM, DECLINE, MOVE
 from dialogs.effects import AnswerReminder, BookSlot, CancelBooking, MoveBooking
 from dialogs.events import ButtonPressed, CommandIssued, Event, SlotLost, TextSaid
 from dialogs.model import Button, Env, Params, Reply, State, Turn
-from dialogs.preferences import parse_preference
+from dialogs.wishes import parse_wish
 
 FLOW = "appointments"
 INTENTS = frozenset(
@@ -75,7 +75,7 @@ def from_intent(intent: str, said: TextSaid, state: State, env: Env) -> Turn:
     understanding = said.understanding
     if intent == "book_appointment":
         kind = understanding.entity("appointment_type") if understanding else None
-        preference = said.text if parse_preference(said.text, env.today) else ""
+        preference = said.text if parse_wish(said.text, env.today) else ""
         return begin_booking(state, env, kind=kind, preference=preference)
     only = agenda.bookings[0] if len(agenda.bookings) == 1 else None
     if intent == "cancel_appointment" and only is not None:
@@ -108,7 +108,7 @@ def on_text(state: State, event: TextSaid, env: Env) -> Turn | None:
     said = event.understanding
     if said is not None and said.intent in INTENTS - {"book_appointment"}:
         return None
-    if parse_preference(event.text, env.today) is None:
+    if parse_wish(event.text, env.today) is None:
         return None
     return _slots(state, env, state.ap_kind, preference=event.text)
 
@@ -177,7 +177,7 @@ def _slots(state: State, env: Env, kind: str, *, page: int = 0, preference: str 
         reply = Reply("ap-no-slots", {"kind": kind}, buttons=((screens.PERSON,), (screens.MENU,)))
         return Turn((reply,), leave(state))
     replies: list[Reply] = []
-    wanted = parse_preference(preference, env.today) if preference else None
+    wanted = parse_wish(preference, env.today) if preference else None
     if wanted is not None:
         fitting = [s for s in free if wanted.matches(s.start.astimezone(zone))]
         if fitting:

@@ -308,3 +308,13 @@ def test_the_free_times_are_also_listed_by_day() -> None:
     assert len(days) == 3  # six times on a page, two a day
     assert days[0]["times"] == "10:00 Crema, 15:00 Rivolta d'Adda"
     assert parts[-1][0] == "ap-slots-hint"
+
+
+def test_a_wish_in_another_language_narrows_the_list_too() -> None:
+    listing = step(CONSENTED.with_(language="en"), ButtonPressed("go", "appointments"), env())
+    narrowed = step(listing.state, text("friday afternoon"), env())
+    shown = [s for s in FREE if s.id in slot_ids(narrowed)]
+    assert shown and all(
+        s.start.astimezone(ROME).weekday() == 4 and s.start.astimezone(ROME).hour >= 12
+        for s in shown
+    )
