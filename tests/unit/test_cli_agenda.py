@@ -3,20 +3,17 @@ database, through typer's CliRunner (no bot, no Telegram: TELEGRAM_BOT_TOKEN is 
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from typer.testing import CliRunner
 
 from bot.cli import app, load_demo_slots
-from store.db import create_engine_async, session_factory
 from store.models import Appointment, Beneficiary, Slot
 from store.settings import Settings
+from tests.unit.cli_support import invoke, run, use_database
 
-runner = CliRunner()
 ANNA = 1001
 TUESDAYS = [
     "slots", "recurring", "--operator", "Giulia", "--place", "crema", "--weekday", "mar",
@@ -27,34 +24,11 @@ TUESDAYS = [
 
 @pytest.fixture
 def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'proximity.sqlite3'}"
-    for name, value in {
-        "DATABASE_URL": url,
-        "TELEGRAM_BOT_TOKEN": "",
-        "OPERATOR_CHAT_ID": "",
-        "LOG_LEVEL": "WARNING",
-        "VAR_DIR": str(tmp_path / "var"),
-    }.items():
-        monkeypatch.setenv(name, value)
-    return url
+    return use_database(tmp_path, monkeypatch)
 
 
 def cli(*args: str, input: str | None = None, code: int = 0) -> str:
-    result = runner.invoke(app, list(args), input=input)
-    assert result.exit_code == code, result.output
-    return result.output
-
-
-def run(database: str, work):  # type: ignore[no-untyped-def]
-    async def main():  # type: ignore[no-untyped-def]
-        engine = create_engine_async(database)
-        try:
-            async with session_factory(engine).begin() as session:
-                return await work(session)
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(main())
+    return invoke(app, *args, input=input, code=code)
 
 
 def add_anna(database: str) -> None:

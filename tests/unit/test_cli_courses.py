@@ -3,7 +3,6 @@ through typer's CliRunner (no bot, no Telegram: TELEGRAM_BOT_TOKEN is empty)."""
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 from datetime import UTC, date, datetime, timedelta
@@ -12,18 +11,16 @@ from pathlib import Path
 import pytest
 import yaml
 from sqlalchemy import func, select
-from typer.testing import CliRunner
 
 from bot.cli import migrate_database
 from bot.cli_courses import courses as courses_cli
 from bot.cli_courses import load_demo_courses
 from store import course_admin, courses
 from store.course_import import CourseFileError, course_date, courses_from_yaml
-from store.db import create_engine_async, session_factory
 from store.models import AuditEntry, Beneficiary, Course, CourseSession
 from store.settings import PROJECT_ROOT, Settings
+from tests.unit.cli_support import invoke, run, use_database
 
-runner = CliRunner()
 ROME = "Europe/Rome"
 NLU_CODES = {
     "informatica_base", "logistica_magazzino", "pulizie_sanificazione", "haccp_ristorazione",
@@ -53,35 +50,11 @@ CSV_ROW = (
 
 @pytest.fixture
 def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'proximity.sqlite3'}"
-    for name, value in {
-        "DATABASE_URL": url,
-        "TELEGRAM_BOT_TOKEN": "",
-        "OPERATOR_CHAT_ID": "",
-        "LOG_LEVEL": "WARNING",
-        "VAR_DIR": str(tmp_path / "var"),
-        "DEMO_SLOTS": "true",
-    }.items():
-        monkeypatch.setenv(name, value)
-    return url
+    return use_database(tmp_path, monkeypatch, DEMO_SLOTS="true")
 
 
 def cli(*args: str, input: str | None = None, code: int = 0) -> str:
-    result = runner.invoke(courses_cli, list(args), input=input)
-    assert result.exit_code == code, result.output
-    return result.output
-
-
-def run(database: str, work):  # type: ignore[no-untyped-def]
-    async def main():  # type: ignore[no-untyped-def]
-        engine = create_engine_async(database)
-        try:
-            async with session_factory(engine).begin() as session:
-                return await work(session)
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(main())
+    return invoke(courses_cli, *args, input=input, code=code)
 
 
 def write_yaml(path: Path, *entries: dict) -> Path:  # type: ignore[type-arg]
