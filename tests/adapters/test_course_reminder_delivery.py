@@ -39,29 +39,6 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@pytest.fixture
-async def emulator() -> AsyncIterator[BotApiEmulator]:
-    async with BotApiEmulator(
-        global_rate_per_s=30, per_chat_rate_per_s=1, auto_create_chats=True
-    ) as emu:
-        yield emu
-        assert emu.violations == []
-
-
-@pytest.fixture
-async def bot(emulator: BotApiEmulator, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Bot]:
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    async with Bot(
-        emulator.token, base_url=emulator.base_url, base_file_url=emulator.base_file_url
-    ) as real_bot:
-        yield real_bot
-
-
-@pytest.fixture
-def catalogue() -> Catalogue:
-    return Catalogue.load(PROJECT_ROOT / "locales")
-
-
 class Recorder:
     """Stands in for the operators' notices and the reminder sync: records the calls."""
 

@@ -21,7 +21,6 @@ from scheduler.jobs import JobBook
 from scheduler.reminders import ReminderService, cancel, plan
 from store import conversations
 from store.models import Appointment, Beneficiary, Reminder, Slot
-from store.settings import PROJECT_ROOT
 from tests.emulator.server import BotApiEmulator
 from tests.reminder_data import ZONE, agenda_config, booked, reminders_of
 
@@ -31,24 +30,6 @@ DUE_IN = timedelta(seconds=2)
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-@pytest.fixture
-async def emulator() -> AsyncIterator[BotApiEmulator]:
-    async with BotApiEmulator(
-        global_rate_per_s=30, per_chat_rate_per_s=1, auto_create_chats=True
-    ) as emu:
-        yield emu
-        assert emu.violations == []
-
-
-@pytest.fixture
-async def bot(emulator: BotApiEmulator, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Bot]:
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    async with Bot(
-        emulator.token, base_url=emulator.base_url, base_file_url=emulator.base_file_url
-    ) as real_bot:
-        yield real_bot
 
 
 class Notices:
@@ -64,11 +45,6 @@ class Notices:
 @pytest.fixture
 def notices() -> Notices:
     return Notices()
-
-
-@pytest.fixture
-def catalogue() -> Catalogue:
-    return Catalogue.load(PROJECT_ROOT / "locales")
 
 
 @pytest.fixture
