@@ -16,6 +16,7 @@ from tests.unit.agenda_samples import NOW
 CAUGHT = [
     "mio marito mi picchia",
     "non ho da mangiare per i bambini",
+    "da un mese vivo in macchina con mio figlio",
     "he beats me every night",
     "I want to die",
     "we are homeless since monday",
