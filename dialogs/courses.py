@@ -203,9 +203,12 @@ def offer_reply(
     course: CourseView, enrolment: MyEnrolment, config: AgendaConfig, zone: str
 ) -> Reply:
     """The message that offers a freed seat to the first person waiting."""
+    if enrolment.offer_expires is None:
+        raise ValueError(f"enrolment {enrolment.id} holds no offer")
+    until = enrolment.offer_expires
     params = {
-        **_params(course, config, zone),
-        "until": (enrolment.offer_expires or datetime.now()).astimezone(ZoneInfo(zone)),
+        **_params(course, config, zone, until),
+        "until": until.astimezone(ZoneInfo(zone)),
     }
     buttons = (
         (Button("btn-co-accept", ACCEPT, str(enrolment.id)),),
@@ -347,12 +350,16 @@ def _course_label(course: CourseView) -> dict[str, Any]:
 
 def _course_params(course: CourseView, env: Env) -> dict[str, Any]:
     assert env.agenda_config is not None
-    return _params(course, env.agenda_config, env.timezone)
+    return _params(course, env.agenda_config, env.timezone, env.now)
 
 
-def _params(course: CourseView, config: AgendaConfig, zone: str) -> dict[str, Any]:
+def _params(
+    course: CourseView, config: AgendaConfig, zone: str, fallback: datetime
+) -> dict[str, Any]:
+    """`fallback` stands for the first lesson of a course that has none left (a text
+    always needs a date); the core reads no clock."""
     venue = config.venue(course.venue_id)
-    first = course.first_start
+    first = course.first_start or fallback
     return {
         "title": course.title,
         "description": course.description,
@@ -361,7 +368,7 @@ def _params(course: CourseView, config: AgendaConfig, zone: str) -> dict[str, An
         "address": venue.address,
         "cost": course.cost or "-",
         "count": len(course.sessions),
-        "start": first.astimezone(ZoneInfo(zone)) if first else datetime.now(ZoneInfo(zone)),
+        "start": first.astimezone(ZoneInfo(zone)),
     }
 
 

@@ -64,7 +64,12 @@ class OfferMessenger:
             view = await courses.load_courses(session, telegram_id, now)
             person = await conversations.find_beneficiary(session, telegram_id)
         course, enrolment = view.course(course_id), view.enrolment(enrolment_id)
-        if course is None or enrolment is None or enrolment.status != OFFERED:
+        if (
+            course is None
+            or enrolment is None
+            or enrolment.status != OFFERED
+            or enrolment.offer_expires is None
+        ):
             return 0
         language = person.language if person is not None else "it"
         reply = offer_reply(course, enrolment, self._config, self._zone)
