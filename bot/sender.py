@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 
 from telegram import Bot, InlineKeyboardMarkup, InputFile
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
-from bot.assistant import Assistant
 from bot.catalogue import Catalogue
 from bot.export_doc import Document
 from bot.render import render
@@ -22,11 +22,16 @@ SERVER_ERROR_RETRIES = 3
 SERVER_ERROR_BACKOFF_SECONDS = 0.5
 
 
+MarkUnreachable = Callable[[int], Awaitable[None]]
+
+
 class TelegramSender:
-    def __init__(self, bot: Bot, catalogue: Catalogue, assistant: Assistant) -> None:
+    """Used for turns, and for what the bot says on its own (seat offers, a no-show)."""
+
+    def __init__(self, bot: Bot, catalogue: Catalogue, mark_unreachable: MarkUnreachable) -> None:
         self._bot = bot
         self._catalogue = catalogue
-        self._assistant = assistant
+        self._mark_unreachable = mark_unreachable
 
     async def send_turn(
         self, chat_id: int, turn: Turn, documents: tuple[Document, ...] = ()
@@ -41,11 +46,12 @@ class TelegramSender:
                     caption=caption,
                 )
             except Forbidden:
-                await self._assistant.mark_unreachable(chat_id)
+                await self._mark_unreachable(chat_id)
                 return
 
-    async def send_replies(self, chat_id: int, replies: tuple[Reply, ...], language: str) -> None:
-        """Plain text, no parse mode: nothing a user typed can ever become markup."""
+    async def send_replies(self, chat_id: int, replies: tuple[Reply, ...], language: str) -> bool:
+        """Plain text, no parse mode: nothing a user typed can ever become markup.
+        False when the person cannot be reached (and is now marked so)."""
         try:
             for reply in replies:
                 for message in render(reply, self._catalogue, language):
@@ -53,11 +59,14 @@ class TelegramSender:
         except Forbidden:
             # Blocked or deactivated: retrying would never succeed. The person is marked
             # unreachable and becomes reachable again when they write.
-            await self._assistant.mark_unreachable(chat_id)
+            await self._mark_unreachable(chat_id)
+            return False
         except BadRequest as exc:
             if "chat not found" not in str(exc).lower():
                 raise
-            await self._assistant.mark_unreachable(chat_id)
+            await self._mark_unreachable(chat_id)
+            return False
+        return True
 
     async def _send(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> None:
         for attempt in range(SERVER_ERROR_RETRIES + 1):

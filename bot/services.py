@@ -106,7 +106,7 @@ class Services:
 
     def attach_telegram(self, bot: Bot) -> None:
         """The parts that need the Bot: sending, and the operators' desk if configured."""
-        self.sender = TelegramSender(bot, self.catalogue, self.assistant)
+        self.sender = TelegramSender(bot, self.catalogue, self.assistant.mark_unreachable)
         if self.assistant.agenda_config is not None:
             self.reminder_bot = self._reminder_bot()
             self.reminders = ReminderService(
@@ -123,12 +123,10 @@ class Services:
             )
             self.offers = OfferMessenger(
                 self.sessions,
-                bot,
-                self.catalogue,
+                self.sender,
                 self.assistant.agenda_config,
                 self.settings.timezone,
                 utc_now,
-                self.assistant.mark_unreachable,
             )
             self.course_changes = CourseChangeMessenger(
                 self.sessions,
@@ -159,9 +157,7 @@ class Services:
             places=places,
         )
         self.assistant.operators_available = True
-        self.course_notices = CourseNotices(
-            bot, group, self.sessions, self.catalogue, self.settings.timezone
-        )
+        self.course_notices = CourseNotices(bot, group, self.sessions, self.catalogue)
         self.agenda_desk = AgendaDesk(
             bot,
             group,

@@ -18,7 +18,7 @@ from dialogs.agenda import Agenda, AgendaConfig, Booking, OpenSlot
 from dialogs.appointment_texts import BOOK_AGAIN, CANCEL, CONFIRM, DECLINE, MOVE, slot_params
 from dialogs.effects import AnswerReminder, BookSlot, CancelBooking, MoveBooking
 from dialogs.events import ButtonPressed, CommandIssued, Event, SlotLost, TextSaid
-from dialogs.model import Button, Env, Params, Reply, State, Turn
+from dialogs.model import Button, Env, Params, Reply, State, Turn, arg_number
 from dialogs.wishes import parse_wish
 
 FLOW = "appointments"
@@ -123,18 +123,18 @@ def on_button(state: State, event: ButtonPressed, env: Env) -> Turn:
     if action == BOOK_AGAIN:
         return begin_booking(state.with_(ap_moving=None), env, kind=arg or None)
     if action in (PAGE, ALL_TIMES) and state.flow == FLOW and state.ap_kind is not None:
-        page = _number(arg) or 0 if action == PAGE else 0
+        page = arg_number(arg) or 0 if action == PAGE else 0
         preference = "" if action == ALL_TIMES else state.ap_pref
         return _slots(state, env, state.ap_kind, page=page, preference=preference)
     if action in (PICK, YES):
-        return _chosen(state, env, _number(arg), book=action == YES)
+        return _chosen(state, env, arg_number(arg), book=action == YES)
     if action == REASON:
         booking_id, _, reason = arg.partition("|")
-        booking = agenda.booking(_number(booking_id) or -1)
+        booking = agenda.booking(arg_number(booking_id) or -1)
         if booking is None or reason not in CANCEL_REASONS:
             return _gone(state, env)
         return _cancelled(state, booking, reason, env)
-    booking = agenda.booking(_number(arg) or -1)
+    booking = agenda.booking(arg_number(arg) or -1)
     if booking is None:
         return _gone(state, env)
     if action == MOVE:
@@ -352,10 +352,6 @@ def _label_params(slot: OpenSlot, env: Env) -> Params:
         "time": f"{local.hour}:{local.minute:02d}",
         "venue": _config(env).venue(slot.venue_id).short,
     }
-
-
-def _number(text: str) -> int | None:
-    return int(text) if text.isdigit() and len(text) <= 12 else None
 
 
 def _agenda(env: Env) -> Agenda:

@@ -25,7 +25,7 @@ from dialogs.events import (
     OfferAnswered,
     TextSaid,
 )
-from dialogs.model import Button, Env, Reply, State, Turn
+from dialogs.model import Button, Env, Reply, State, Turn, arg_number
 from dialogs.preferences import normalise
 
 INTENTS = frozenset({"list_courses", "enroll_course", "withdraw_course"})
@@ -118,13 +118,13 @@ def on_button(state: State, event: ButtonPressed, env: Env) -> Turn:
         return my_courses(state, env)
     if action == CATEGORY:
         name, _, page = arg.partition("|")
-        return _category(state, env, name, _number(page) or 0)
+        return _category(state, env, name, arg_number(page) or 0)
     if action in (ACCEPT, DECLINE):
-        enrolment = courses.enrolment(_number(arg) or -1)
+        enrolment = courses.enrolment(arg_number(arg) or -1)
         if enrolment is None or enrolment.status != OFFERED:
             return Turn((Reply("co-offer-gone"), *my_courses(state, env).replies), state)
         return Turn((), state, (AnswerOffer(enrolment.id, accept=action == ACCEPT),))
-    course = courses.course(_number(arg) or -1)
+    course = courses.course(arg_number(arg) or -1)
     if course is None:
         return Turn((Reply("co-gone"), *categories(state, env).replies), state)
     if action == SEE:
@@ -390,10 +390,6 @@ def _sessions_text(course: CourseView, env: Env) -> str:
     if len(course.sessions) > SESSIONS_SHOWN:
         lines.append(f"• … +{len(course.sessions) - SESSIONS_SHOWN}")
     return "\n".join(lines)
-
-
-def _number(text: str) -> int | None:
-    return int(text) if text.isdigit() and len(text) <= 12 else None
 
 
 def _courses(env: Env) -> Courses:

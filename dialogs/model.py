@@ -31,6 +31,11 @@ class Button:
 Keyboard = tuple[tuple[Button, ...], ...]
 
 
+def arg_number(text: str) -> int | None:
+    """An id carried in a button's argument, or None for anything else a client sends."""
+    return int(text) if text.isdigit() and len(text) <= 12 else None
+
+
 @dataclass(frozen=True)
 class Reply:
     """One message: a catalogue key, then optional further lines (`parts`), then buttons."""

@@ -9,15 +9,12 @@ So an offer is made once, whichever process freed the seat, and survives a resta
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import Bot
-from telegram.error import BadRequest, Forbidden
 
-from bot.catalogue import Catalogue
-from bot.render import render
+from bot.sender import TelegramSender
 from dialogs.agenda import AgendaConfig
 from dialogs.course_view import OFFERED
 from dialogs.courses import offer_reply
@@ -30,20 +27,16 @@ class OfferMessenger:
     def __init__(
         self,
         sessions: async_sessionmaker[AsyncSession],
-        bot: Bot,
-        catalogue: Catalogue,
+        sender: TelegramSender,
         config: AgendaConfig,
         zone: str,
         clock: Callable[[], datetime],
-        mark_unreachable: Callable[[int], Awaitable[None]],
     ) -> None:
         self._sessions = sessions
-        self._bot = bot
-        self._catalogue = catalogue
+        self._sender = sender
         self._config = config
         self._zone = zone
         self._clock = clock
-        self._mark_unreachable = mark_unreachable
 
     async def run(self) -> int:
         """Expires overdue offers (passing their seats on), then sends the unsent ones."""
@@ -73,13 +66,9 @@ class OfferMessenger:
             return 0
         language = person.language if person is not None else "it"
         reply = offer_reply(course, enrolment, self._config, self._zone)
-        try:
-            for message in render(reply, self._catalogue, language):
-                await self._bot.send_message(telegram_id, message.text, reply_markup=message.markup)
-        except (Forbidden, BadRequest) as exc:
-            # Blocked: the offer runs out and passes to the next in line by itself.
-            log.info("course offer undeliverable: %s", type(exc).__name__)
-            await self._mark_unreachable(telegram_id)
+        # Blocked: the person is marked unreachable, and the offer runs out and passes to
+        # the next in line by itself.
+        await self._sender.send_replies(telegram_id, (reply,), language)
         async with self._sessions.begin() as session:
             await courses.mark_offer_sent(session, enrolment_id, self._clock())
         log.info("course offer sent enrolment=%d", enrolment_id)

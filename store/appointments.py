@@ -17,7 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.agenda import Agenda, AgendaConfig, Booking, OpenSlot
-from store.models import BOOKED, Appointment, Beneficiary, Prescreening, Slot
+from store.conversations import find_beneficiary, latest_prescreening
+from store.models import BOOKED, Appointment, Beneficiary, Slot
 
 # Statuses of an appointment after its time: set by an operator.
 ATTENDED = "attended"
@@ -87,17 +88,12 @@ async def upcoming(
 
 
 async def access(session: AsyncSession, telegram_id: int) -> Access:
-    person = await _person(session, telegram_id)
+    person = await find_beneficiary(session, telegram_id)
     if person is None:
         return Access(prescreening_outcome=None, taken_in_charge=False)
-    newest = await session.execute(
-        select(Prescreening.outcome)
-        .where(Prescreening.beneficiary_id == person.id)
-        .order_by(Prescreening.created_at.desc(), Prescreening.id.desc())
-        .limit(1)
-    )
+    newest = await latest_prescreening(session, telegram_id)
     return Access(
-        prescreening_outcome=newest.scalar_one_or_none(),
+        prescreening_outcome=newest.outcome if newest is not None else None,
         taken_in_charge=person.taken_in_charge_at is not None,
     )
 
@@ -110,7 +106,7 @@ async def book(
     booked_by: str = "self",
 ) -> tuple[Appointment, Slot]:
     """Books a free, future slot for the person. Raises SlotTaken when it is not free."""
-    person = await _person(session, telegram_id)
+    person = await find_beneficiary(session, telegram_id)
     if person is None:
         raise AppointmentNotFound("no profile: consent comes first")
     slot = await _bookable_slot(session, slot_id, now)
@@ -186,13 +182,6 @@ async def live_appointment(
     if row is None:
         raise AppointmentNotFound(appointment_id)
     return row[0], row[1]
-
-
-async def _person(session: AsyncSession, telegram_id: int) -> Beneficiary | None:
-    result = await session.execute(
-        select(Beneficiary).where(Beneficiary.telegram_id == telegram_id)
-    )
-    return result.scalar_one_or_none()
 
 
 async def _bookable_slot(session: AsyncSession, slot_id: int, now: datetime) -> Slot:

@@ -40,6 +40,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.course_view import Courses, CourseView, MyEnrolment
 from store.appointments import access
+from store.conversations import find_beneficiary
 from store.course_import import Lesson
 from store.models import (
     ENROLLED,
@@ -479,7 +480,7 @@ async def release_person(
 ) -> list[Offer]:
     """Withdraws the person from every course, passing their seats on. Call it before
     erasing a person: the cascade that deletes their enrolments would not free seats."""
-    person = await _find_person(session, telegram_id)
+    person = await find_beneficiary(session, telegram_id)
     if person is None:
         return []
     courses = (
@@ -501,16 +502,10 @@ async def release_person(
 # The public ones are shared with store/course_admin.py.
 
 
-async def _find_person(session: AsyncSession, telegram_id: int) -> Beneficiary | None:
-    return (
-        await session.execute(select(Beneficiary).where(Beneficiary.telegram_id == telegram_id))
-    ).scalar_one_or_none()
-
-
 async def _person(
     session: AsyncSession, telegram_id: int, missing: type[CourseError] = NoProfile
 ) -> Beneficiary:
-    person = await _find_person(session, telegram_id)
+    person = await find_beneficiary(session, telegram_id)
     if person is None:
         raise missing("no profile: consent comes first")
     return person

@@ -20,10 +20,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, TelegramError
 
 from bot.catalogue import Catalogue
-from bot.render import render
+from bot.sender import TelegramSender
 from dialogs.agenda import AgendaConfig, OpenSlot
 from dialogs.appointment_texts import no_show_reply, withdrawn_reply
 from dialogs.model import Reply
@@ -228,17 +228,10 @@ class AgendaDesk:
         return await self._tell(row, withdrawn_reply(slot, config, self._zone.key))
 
     async def _tell(self, row: AppointmentRow, reply: Reply) -> bool:
-        language = row.language
-        try:
-            for message in render(reply, self._catalogue, language):
-                await self._bot.send_message(
-                    row.telegram_id, message.text, reply_markup=message.markup
-                )
-        except (Forbidden, BadRequest) as exc:
-            if isinstance(exc, BadRequest) and "chat not found" not in str(exc).lower():
-                raise
-            async with self._sessions.begin() as session:
-                await conversations.mark_unreachable(session, row.telegram_id, self._clock())
-            log.info("message to the person not delivered: unreachable")
-            return False
-        return True
+        sender = TelegramSender(self._bot, self._catalogue, self._mark_unreachable)
+        return await sender.send_replies(row.telegram_id, (reply,), row.language)
+
+    async def _mark_unreachable(self, telegram_id: int) -> None:
+        async with self._sessions.begin() as session:
+            await conversations.mark_unreachable(session, telegram_id, self._clock())
+        log.info("message to the person not delivered: unreachable")

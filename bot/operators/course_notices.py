@@ -4,7 +4,6 @@ freed seat. One plain line each (no parse mode: a display name cannot become mar
 from __future__ import annotations
 
 import logging
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -30,13 +29,11 @@ class CourseNotices:
         group_id: int,
         sessions: async_sessionmaker[AsyncSession],
         catalogue: Catalogue,
-        timezone: str,
     ) -> None:
         self._bot = bot
         self._group_id = group_id
         self._sessions = sessions
         self._catalogue = catalogue
-        self._zone = ZoneInfo(timezone)
 
     async def notify(self, kind: str, enrolment_id: int) -> bool:
         """False when there is nothing to say (the person was erased meanwhile)."""
