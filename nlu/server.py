@@ -37,7 +37,9 @@ class RasaServer:
         self._log_file.parent.mkdir(parents=True, exist_ok=True)
         command = [
             str(RASA_BIN), "run", "--enable-api",
-            "--auth-token", self.token,
+            # One argument, "=" joined: a token may begin with "-", which argparse
+            # would otherwise read as an option and exit with 2.
+            f"--auth-token={self.token}",
             "--interface", "127.0.0.1", "--port", str(self.port),
             "--model", str(MODEL_PATH),
         ]  # fmt: skip
