@@ -7,6 +7,7 @@ carries out the effects in one transaction. Rendering is the caller's job.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import time
@@ -106,7 +107,9 @@ class Assistant:
         operators_available: bool = False,
         agenda_config: AgendaConfig | None = None,
         clock: Callable[[], datetime] = utc_now,
+        turn_gate: contextlib.AbstractAsyncContextManager[object] | None = None,
     ) -> None:
+        self._turn_gate = turn_gate or contextlib.nullcontext()
         self.hours = hours
         self.agenda_config = agenda_config
         self.operators_available = operators_available
@@ -140,12 +143,13 @@ class Assistant:
         documents: list[Document] = []
         booked = BookingDesk(self.agenda_config, self._catalogue, self._programme, self._timezone)
         learned = CourseDesk(self.agenda_config, self._catalogue, self._programme, self._timezone)
-        async with self._sessions.begin() as session:
-            state = await conversations.load_state(session, chat_id)
-            env = await self._with_data(session, chat_id, state, event, env)
-            turn = step(state, event, env)
+        async with self._turn_gate, self._sessions.begin() as session:
+            resumed = await conversations.resume(session, chat_id)
+            env = await self._with_data(session, chat_id, resumed.state, event, env)
+            turn = step(resumed.state, event, env)
             await conversations.save_state(session, chat_id, turn.state, now)
-            await conversations.touch(session, chat_id, display_name, now)
+            if not resumed.profile_is_current(display_name, now):
+                await conversations.touch(session, chat_id, display_name, now)
             notices: list[TopicNotice] = []
             if any(isinstance(e, EraseData) for e in turn.effects):
                 topic = await handoffs.topic_of(session, chat_id)

@@ -27,9 +27,10 @@ from scheduler.course_changes import CourseChangeMessenger
 from scheduler.delivery import Limits
 from scheduler.maintenance import Retention, start_maintenance
 from scheduler.offers import OfferMessenger
+from scheduler.pacing import Pacer
 from scheduler.reminders import ReminderService
 from store.agenda_config import load_agenda_config
-from store.db import create_engine_async, session_factory
+from store.db import create_engine_async, session_factory, writer_gate
 from store.programme import Programme, load_programme
 from store.settings import Settings
 
@@ -39,6 +40,7 @@ ATTENDANCE_CHECK_SECONDS = 300
 REMINDER_LIMITS = Limits(per_second=24, workers=4)
 # Reminders planned by another process (the CLI) get their jobs within this time.
 REMINDER_ADOPT_SECONDS = 60
+COURSE_CHANGES_PER_SECOND = 20.0
 
 
 @dataclass
@@ -128,15 +130,18 @@ class Services:
                 self.settings.timezone,
                 utc_now,
             )
+            # A notice and its calendar go to one chat back to back: paced, and below the
+            # overall cap, since turns run alongside.
+            paced = Pacer(per_second=COURSE_CHANGES_PER_SECOND)
             self.course_changes = CourseChangeMessenger(
                 self.sessions,
-                bot,
-                self.catalogue,
+                TelegramSender(
+                    bot, self.catalogue, self.assistant.mark_unreachable, pace=paced.wait_turn
+                ),
                 self.assistant.agenda_config,
                 self.programme,
                 self.settings.timezone,
                 utc_now,
-                self.assistant.mark_unreachable,
                 sync_reminders=self._sync_course_reminders,
             )
         group = self.settings.operator_chat_id
@@ -239,6 +244,7 @@ def build_services(settings: Settings) -> Services:
         timezone=settings.timezone,
         hours=programme.hours(settings.timezone, utc_now().date()),
         agenda_config=load_agenda_config(settings.appointments_file),
+        turn_gate=writer_gate(engine),
     )
     return Services(
         settings=settings,

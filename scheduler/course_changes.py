@@ -8,9 +8,10 @@ for the new lessons. Then the flag is cleared, if no newer edit set it again mea
 
 Told at least once: the flag is cleared after the messages went out, so a crash between
 the two tells the person again at the next run (better than a move nobody hears about).
-A person who blocked the bot is marked unreachable and the flag is cleared. The notice
-and the calendar go to the same chat, so sends are paced (one a second in a chat, as
-Telegram wants) whatever rate limiter the bot has.
+A person who blocked the bot (or whose chat is gone) is marked unreachable by the sender
+and the flag is cleared; any other error leaves the flag for the next run. The notice and
+the calendar go to the same chat, so the sender given here paces them (one a second in a
+chat, as Telegram wants) whatever rate limiter the bot has.
 """
 
 from __future__ import annotations
@@ -20,17 +21,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import Bot, InputFile
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import TelegramError
 
-from bot.catalogue import Catalogue
 from bot.enrolments import course_calendar, plan_reminders
 from bot.export_doc import Document
-from bot.render import render
+from bot.sender import TelegramSender
 from dialogs.agenda import AgendaConfig
 from dialogs.course_texts import course_cancelled_reply, course_changed_reply
 from dialogs.model import Reply
-from scheduler.pacing import Pacer
 from store import conversations, courses
 from store.courses import COURSE_OFF, WITHDRAWN
 from store.models import ENROLLED, Enrolment
@@ -46,25 +44,20 @@ class CourseChangeMessenger:
     def __init__(
         self,
         sessions: async_sessionmaker[AsyncSession],
-        bot: Bot,
-        catalogue: Catalogue,
+        sender: TelegramSender,
         config: AgendaConfig,
         programme: Programme,
         zone: str,
         clock: Callable[[], datetime],
-        mark_unreachable: Callable[[int], Awaitable[None]],
         sync_reminders: SyncReminders | None = None,
     ) -> None:
         self._sessions = sessions
-        self._bot = bot
-        self._catalogue = catalogue
+        self._sender = sender
         self._config = config
         self._programme = programme
         self._zone = zone
         self._clock = clock
-        self._mark_unreachable = mark_unreachable
         self._sync = sync_reminders
-        self._pacer = Pacer(per_second=20.0)  # below the cap: turns run alongside
 
     async def run(self) -> int:
         """Tells everyone flagged by a course edit; returns how many people were told."""
@@ -133,19 +126,5 @@ class CourseChangeMessenger:
     async def _send(
         self, chat_id: int, language: str, reply: Reply, document: Document | None
     ) -> bool:
-        try:
-            for message in render(reply, self._catalogue, language):
-                await self._pacer.wait_turn(chat_id)
-                await self._bot.send_message(chat_id, message.text, reply_markup=message.markup)
-            if document is not None:
-                await self._pacer.wait_turn(chat_id)
-                await self._bot.send_document(
-                    chat_id,
-                    InputFile(document.content, filename=document.filename),
-                    caption=self._catalogue.render(document.caption_key, language),
-                )
-        except (Forbidden, BadRequest) as exc:
-            log.info("course change undeliverable: %s", type(exc).__name__)
-            await self._mark_unreachable(chat_id)
-            return False
-        return True
+        documents = (document,) if document is not None else ()
+        return await self._sender.send_replies(chat_id, (reply,), language, documents)

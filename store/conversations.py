@@ -6,7 +6,8 @@ Repositories never commit: the caller's transaction does.
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
@@ -31,20 +32,80 @@ def state_from_json(data: dict[str, Any]) -> State:
     return State(**known)
 
 
+# How stale "last seen" may get before a turn writes it again: retention counts months,
+# and a write on every turn cost a millisecond of each answer.
+LAST_SEEN_PRECISION = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """A chat's state, and what the turn must know to keep the profile current cheaply."""
+
+    state: State
+    known: bool = False  # a conversation row exists, so the profile columns below are true
+    has_profile: bool = False
+    last_seen_at: datetime | None = None
+    unreachable: bool = False
+    display_name: str | None = None
+
+    def profile_is_current(self, display_name: str | None, now: datetime) -> bool:
+        """True when `touch` would change nothing worth a write."""
+        if not self.known:
+            return False
+        if not self.has_profile:
+            return True  # touch changes nothing without a profile
+        return (
+            not self.unreachable
+            and (not display_name or display_name == self.display_name)
+            and self.last_seen_at is not None
+            and now - self.last_seen_at < LAST_SEEN_PRECISION
+        )
+
+
 async def load_state(session: AsyncSession, telegram_id: int) -> State:
-    row = await session.get(Conversation, telegram_id)
-    return State() if row is None else state_from_json(row.state)
+    return (await resume(session, telegram_id)).state
+
+
+async def resume(session: AsyncSession, telegram_id: int) -> Resumed:
+    """The state and the profile's freshness in one statement: this runs on every turn."""
+    row = (
+        await session.execute(
+            select(
+                Conversation.state,
+                Beneficiary.id,
+                Beneficiary.last_seen_at,
+                Beneficiary.unreachable_since,
+                Beneficiary.display_name,
+            )
+            .select_from(Conversation)
+            .outerjoin(Beneficiary, Beneficiary.telegram_id == Conversation.telegram_id)
+            .where(Conversation.telegram_id == telegram_id)
+        )
+    ).first()
+    if row is None:
+        return Resumed(State())
+    return Resumed(
+        state=state_from_json(row.state),
+        known=True,
+        has_profile=row.id is not None,
+        last_seen_at=row.last_seen_at,
+        unreachable=row.unreachable_since is not None,
+        display_name=row.display_name,
+    )
 
 
 async def save_state(session: AsyncSession, telegram_id: int, state: State, now: datetime) -> None:
-    row = await session.get(Conversation, telegram_id)
-    if row is None:
-        session.add(
-            Conversation(telegram_id=telegram_id, state=state_to_json(state), updated_at=now)
-        )
-    else:
-        row.state = state_to_json(state)
-        row.updated_at = now
+    """One UPDATE for a chat we know; an INSERT the first time."""
+    data = state_to_json(state)
+    result = await session.execute(
+        update(Conversation)
+        .where(Conversation.telegram_id == telegram_id)
+        .values(state=data, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount == 0:
+        session.add(Conversation(telegram_id=telegram_id, state=data, updated_at=now))
+        await session.flush()
 
 
 async def find_beneficiary(session: AsyncSession, telegram_id: int) -> Beneficiary | None:

@@ -23,11 +23,11 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, TelegramError
 
 from bot.catalogue import Catalogue
+from bot.operators.appointment_words import AppointmentWords
 from bot.sender import TelegramSender
 from dialogs.agenda import AgendaConfig, OpenSlot
 from dialogs.appointment_texts import no_show_reply, withdrawn_reply
 from dialogs.model import Reply
-from dialogs.slots import ITALIAN_NAMES, AppointmentType, day_label
 from store import agenda_admin, conversations
 from store.agenda_admin import AppointmentRow, NotMarkable
 from store.appointments import NO_SHOW
@@ -63,13 +63,6 @@ class Marked:
     row: AppointmentRow | None
 
 
-def _kind_name(kind: str) -> str:
-    try:
-        return ITALIAN_NAMES[AppointmentType(kind)]
-    except ValueError:  # a kind added to the data before the code knows its name
-        return kind
-
-
 class AgendaDesk:
     def __init__(
         self,
@@ -88,20 +81,19 @@ class AgendaDesk:
         self._catalogue = catalogue
         self._zone = ZoneInfo(timezone)
         self._clock = clock
-        self._places = dict(places or {})
+        self._words = AppointmentWords(self._zone, dict(places or {}))
 
     def _t(self, key: str, **params: object) -> str:
         return self._catalogue.render(key, "it", params)
 
     def _params(self, row: AppointmentRow) -> dict[str, object]:
-        local = row.starts_at.astimezone(self._zone)
         return {
             # Strings, not numbers: Fluent would print an id as "1.234.567".
             "name": row.display_name or self._t("op-ap-someone"),
             "id": str(row.telegram_id),
-            "kind": _kind_name(row.kind),
-            "when": f"{day_label(local.date())} {local.hour}:{local.minute:02d}",
-            "place": self._places.get(row.place_id, row.place_id),
+            "kind": self._words.kind(row.kind),
+            "when": self._words.when(row.starts_at),
+            "place": self._words.place(row.place_id),
             "operator": row.operator,
         }
 

@@ -20,8 +20,8 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.catalogue import Catalogue
+from bot.operators.appointment_words import AppointmentWords
 from dialogs.office_hours import OfficeHours
-from dialogs.slots import ITALIAN_NAMES, day_label
 from store import appointments, conversations, courses, handoffs, privacy
 from store.models import Handoff
 
@@ -55,7 +55,7 @@ class OperatorDesk:
         self.group_id = group_id
         self._sessions = sessions
         self._catalogue = catalogue
-        self._places = dict(places or {})
+        self._words = AppointmentWords(ZoneInfo(timezone), dict(places or {}))
         self._hours = hours
         self._reannounce_minutes = reannounce_minutes
         self._zone = ZoneInfo(timezone)
@@ -114,11 +114,10 @@ class OperatorDesk:
         upcoming = await appointments.upcoming(session, telegram_id, self._clock())
         lines = []
         for appointment, slot in upcoming[:BOOKINGS_SHOWN]:
-            local = slot.starts_at.astimezone(self._zone)
             mark = CONFIRMATION_MARKS.get(appointment.confirmation or "", "❔")
-            kind = ITALIAN_NAMES.get(slot.type, slot.type)
-            when = f"{day_label(local.date())} {local.hour}:{local.minute:02d}"
-            place = html.escape(self._places.get(slot.place_id, slot.place_id))
+            words = self._words
+            when, kind = words.when(slot.starts_at), words.kind(slot.type)
+            place = html.escape(words.place(slot.place_id))
             lines.append(f"\n• {when} · {kind} · {place} {mark}")
         for enrolled in await courses.mine(session, telegram_id, self._clock()):
             status = COURSE_MARKS.get(enrolled.status, enrolled.status)

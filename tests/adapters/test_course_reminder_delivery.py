@@ -18,8 +18,10 @@ from sqlalchemy import select, update
 from telegram import Bot
 
 from bot.catalogue import Catalogue
+from bot.sender import TelegramSender
 from dialogs.agenda import ReminderPolicy
 from scheduler.course_changes import CourseChangeMessenger
+from scheduler.pacing import Pacer
 from scheduler.planning import lessons_to_remind
 from scheduler.reminders import ReminderService, plan_course
 from store import conversations, course_admin, courses
@@ -170,15 +172,14 @@ async def test_no_reminder_after_leaving_or_when_the_lesson_moved(  # type: igno
 
 
 def messenger(sessions, bot: Bot, catalogue: Catalogue, sync) -> CourseChangeMessenger:  # type: ignore[no-untyped-def]
+    paced = Pacer(per_second=20.0)
     return CourseChangeMessenger(
         sessions,
-        bot,
-        catalogue,
+        TelegramSender(bot, catalogue, unreachable_marker(sessions), pace=paced.wait_turn),
         agenda_config(NO_QUIET),
         load_programme(PROJECT_ROOT / "config" / "programme.yaml"),
         ZONE,
         utc_now,
-        unreachable_marker(sessions),
         sync_reminders=sync,
     )
 
@@ -269,3 +270,43 @@ async def test_a_withdrawn_course_is_told_once_with_a_cancelled_calendar(  # typ
     async with sessions() as session:
         rows = await course_reminders(session, enrolment_id)
     assert {r.status for r in rows.values()} == {"skipped"}
+
+
+async def test_a_refused_notice_waits_for_the_next_run_and_a_vanished_chat_does_not(  # type: ignore[no-untyped-def]
+    sessions, bot: Bot, catalogue: Catalogue, emulator: BotApiEmulator
+) -> None:
+    now = utc_now()
+    first = now + timedelta(days=10)
+    spec = course_spec([first], seats=2)
+    refused, vanished = 7311, 7312
+    async with sessions.begin() as session:
+        course_id, _ = await enrolled(session, spec, [refused, vanished], now)
+    moved = first + timedelta(days=1)
+    async with sessions.begin() as session:
+        edited = dataclasses.replace(spec, sessions=(Lesson(moved, moved + LESSON),))
+        assert len((await course_admin.save_course(session, edited, now)).to_tell) == 2
+
+    # The first send (to the first person) is refused for a reason that is not theirs;
+    # the second person's chat no longer exists.
+    emulator.fail_next("sendMessage", status=400, description="Bad Request: message is too long")
+    emulator.fail_next("sendMessage", status=400, description="Bad Request: chat not found")
+    job = messenger(sessions, bot, catalogue, Recorder())
+    assert await job.run() == 0
+
+    async with sessions() as session:
+        rows = await session.execute(
+            select(
+                Beneficiary.telegram_id,
+                Beneficiary.unreachable_since,
+                Enrolment.change_pending_since,
+            )
+            .join(Enrolment, Enrolment.beneficiary_id == Beneficiary.id)
+            .where(Enrolment.course_id == course_id)
+        )
+        state = {r.telegram_id: (r.unreachable_since, r.change_pending_since) for r in rows}
+    assert state[refused][0] is None and state[refused][1] is not None  # still to tell
+    assert state[vanished][0] is not None and state[vanished][1] is None  # gone: not retried
+
+    assert await job.run() == 1
+    notice, _ = emulator.sent_messages(refused)
+    assert "è cambiato" in notice.text

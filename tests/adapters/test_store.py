@@ -83,6 +83,45 @@ async def test_unreachable_is_set_once_and_cleared_when_the_person_writes(sessio
         assert (person.unreachable_since, person.display_name) == (None, "Ana")
 
 
+async def test_a_turn_writes_the_profile_only_when_it_would_change(sessions) -> None:  # type: ignore[no-untyped-def]
+    async with sessions() as session:
+        unknown = await conversations.resume(session, 6)
+    assert not unknown.profile_is_current("Anna", NOW)  # no row yet: touch to be safe
+    async with sessions.begin() as session:
+        await conversations.save_state(session, 6, State(language="it"), NOW)
+    async with sessions() as session:
+        before_consent = await conversations.resume(session, 6)
+    assert before_consent.state == State(language="it")
+    assert before_consent.profile_is_current("Anna", NOW)  # nothing to touch
+    async with sessions.begin() as session:
+        await conversations.record_consent(
+            session, 6, version="v1", accepted=True, language="it", display_name="Anna", now=NOW
+        )
+    async with sessions() as session:
+        resumed = await conversations.resume(session, 6)
+    soon = NOW + conversations.LAST_SEEN_PRECISION - timedelta(seconds=1)
+    assert resumed.profile_is_current("Anna", soon)
+    assert resumed.profile_is_current(None, soon)
+    assert not resumed.profile_is_current("Ana", soon)
+    assert not resumed.profile_is_current("Anna", NOW + conversations.LAST_SEEN_PRECISION)
+    async with sessions.begin() as session:
+        await conversations.mark_unreachable(session, 6, NOW)
+    async with sessions() as session:
+        assert not (await conversations.resume(session, 6)).profile_is_current("Anna", soon)
+
+
+async def test_saving_a_state_twice_keeps_one_row(sessions) -> None:  # type: ignore[no-untyped-def]
+    async with sessions.begin() as session:
+        await conversations.save_state(session, 8, State(), NOW)
+        await conversations.save_state(session, 8, State(misunderstood=2), NOW)
+    async with sessions.begin() as session:
+        await conversations.save_state(session, 8, State(misunderstood=3), NOW)
+    async with sessions() as session:
+        count = select(func.count()).select_from(Conversation)
+        assert (await session.execute(count)).scalar() == 1
+        assert (await conversations.load_state(session, 8)).misunderstood == 3
+
+
 async def test_nothing_but_the_conversation_exists_before_consent(sessions) -> None:  # type: ignore[no-untyped-def]
     async with sessions.begin() as session:
         await conversations.save_state(session, 9, State(), NOW)
