@@ -47,7 +47,7 @@ from bot.render import RenderedMessage, render
 from dialogs.agenda import AgendaConfig, Booking, OpenSlot
 from dialogs.appointment_texts import reminder_reply
 from dialogs.course_texts import course_reminder_reply
-from scheduler.pacing import Pacer
+from scheduler.pacing import Pacer, Ticket
 from scheduler.planning import FAILED, MISSED, PENDING, SENDING, SENT, SKIPPED, full_plan
 from store import courses
 from store.models import (
@@ -202,7 +202,7 @@ class Dispatcher:
         await self._pacer.wait_turn(chat_id)
         # The last wait comes before the claim: a reminder is `sending` only for its HTTP
         # call, so a process killed while waiting leaves it pending, to go after a restart.
-        await self._pacer.guard(chat_id)
+        ticket = await self._pacer.guard(chat_id)
         task = asyncio.current_task()
         assert task is not None
         self._in_flight.add(task)
@@ -210,7 +210,7 @@ class Dispatcher:
             claimed = await self._claim(reminder_id)
             if claimed is None:
                 return None
-            return await self._send(claimed)
+            return await self._send(claimed, ticket)
         finally:
             self._in_flight.discard(task)
 
@@ -368,13 +368,14 @@ class Dispatcher:
 
     # ----------------------------------------------------------------------- send
 
-    async def _send(self, claimed: _Claimed) -> float | None:
+    async def _send(self, claimed: _Claimed, ticket: Ticket) -> float | None:
         rid = claimed.reminder_id
         try:
             message_id = 0
             for n, message in enumerate(claimed.messages):  # one unless over 4096 chars
                 if n:  # the first was guarded before the claim
-                    await self._pacer.guard(claimed.chat_id)
+                    ticket = await self._pacer.guard(claimed.chat_id)
+                self._pacer.started(ticket)
                 sent = await self._bot.send_message(
                     claimed.chat_id, message.text, reply_markup=message.markup
                 )

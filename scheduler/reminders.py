@@ -86,7 +86,15 @@ class ReminderService:
         )
         book = self._book
         await self._blocking(book.start_paused)
-        report = await reconcile(self._sessions, self._config.reminders, self._zone, self._clock())
+        now = self._clock()
+        report = await reconcile(self._sessions, self._config.reminders, self._zone, now)
+        # What is already due goes out now, oldest first: after a crash thousands may be
+        # waiting, and aligning the job store (every job unpickled) took seconds. Their
+        # jobs still fire later; the dispatcher ignores an id already queued, and the claim
+        # refuses one already sent.
+        for reminder_id, due in sorted(report.pending.items(), key=lambda item: item[1]):
+            if due <= now:
+                self.dispatcher.submit(reminder_id)
         report.jobs_created, report.jobs_removed = await self._blocking(
             lambda: book.align(report.pending)
         )

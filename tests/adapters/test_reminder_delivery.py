@@ -8,6 +8,7 @@ planning (no quiet hours in these policies, so the tests pass at any time of day
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, time, timedelta
 
@@ -322,3 +323,41 @@ async def test_rows_planned_by_another_process_are_adopted_and_sent(  # type: ig
     assert await service.adopt() == 0  # already has its job
     await settled(sessions, [appointment_id])
     assert len(emulator.sent_messages(7101)) == 1
+
+
+async def test_after_a_crash_what_is_overdue_goes_out_before_the_jobs_are_aligned(  # type: ignore[no-untyped-def]
+    sessions, make_service, emulator: BotApiEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = utc_now()
+    overdue = [
+        await book_and_plan(sessions, None, 7301 + i, now + timedelta(hours=2) + DUE_IN)
+        for i in range(3)
+    ]
+    async with sessions.begin() as session:
+        for minutes, appointment_id in enumerate(overdue, start=1):
+            appointment = await session.get(Appointment, appointment_id)
+            slot = await session.get(Slot, appointment.slot_id)  # type: ignore[union-attr]
+            slot.starts_at = now + timedelta(hours=2, minutes=-minutes)  # type: ignore[union-attr]
+            row = (await reminders_of(session, appointment_id))["2h"]
+            row.due_at = now - timedelta(minutes=minutes)
+    # Aligning thousands of jobs takes seconds; here it waits until the test lets it go.
+    released = threading.Event()
+    align = JobBook.align
+
+    def slow_align(book: JobBook, pending: dict[int, datetime]) -> tuple[int, int]:
+        released.wait(30)
+        return align(book, pending)
+
+    monkeypatch.setattr(JobBook, "align", slow_align)
+    starting = asyncio.create_task(make_service().start())
+    try:
+        rows = await settled(sessions, overdue, timeout=10)
+        assert not starting.done()
+    finally:
+        released.set()
+        await starting
+    assert {r.status for r in rows} == {"sent"}
+    # Each once, though their jobs were created and fired afterwards.
+    assert sorted(m.chat_id for m in emulator.sent_messages()) == [7301, 7302, 7303]
+    await asyncio.sleep(0.5)
+    assert len(emulator.sent_messages()) == 3

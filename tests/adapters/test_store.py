@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -9,7 +10,7 @@ from sqlalchemy import func, select, text
 
 from dialogs import State
 from store import conversations
-from store.db import create_engine_async, create_engine_sync, session_factory
+from store.db import create_engine_async, create_engine_sync, session_factory, writer_gate
 from store.migrate import alembic_config, upgrade
 from store.models import Beneficiary, ConsentEvent, Conversation
 
@@ -147,3 +148,12 @@ def test_sqlite_runs_in_wal_mode(sqlite_url: str) -> None:
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
     engine.dispose()
+
+
+async def test_only_sqlite_turns_queue_on_one_gate(database_url: str) -> None:
+    engine = create_engine_async(database_url)
+    gate = writer_gate(engine)
+    # SQLite has one write lock per file, so the bot's turns take turns in the process;
+    # PostgreSQL locks rows, so its turns must not wait for each other.
+    assert isinstance(gate, asyncio.Lock) == database_url.startswith("sqlite")
+    await engine.dispose()
