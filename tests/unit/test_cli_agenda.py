@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -13,6 +14,8 @@ from bot.cli import app, load_demo_slots
 from store.models import Appointment, Beneficiary, Slot
 from store.settings import Settings
 from tests.unit.cli_support import invoke, run, use_database
+
+ROME = ZoneInfo("Europe/Rome")
 
 ANNA = 1001
 TUESDAYS = [
@@ -42,9 +45,8 @@ def add_anna(database: str) -> None:
     run(database, work)
 
 
-def past_appointment(database: str) -> int:
-    """A booking whose slot ended an hour ago (booking refuses the past, so made directly)."""
-    start = datetime.now(UTC) - timedelta(hours=2)
+def past_appointment(database: str, start: datetime) -> int:
+    """A booking of a slot in the past (booking refuses the past, so made directly)."""
 
     async def work(session):  # type: ignore[no-untyped-def]
         person = await session.scalar(select(Beneficiary).where(Beneficiary.telegram_id == ANNA))
@@ -135,9 +137,11 @@ def test_operator_books_for_someone_and_withdrawing_cancels(database: str) -> No
 def test_marking_attendance_once(database: str) -> None:
     cli("migrate")
     add_anna(database)
-    booking = str(past_appointment(database))
+    start = datetime.now(UTC) - timedelta(hours=2)  # ended an hour ago
+    booking = str(past_appointment(database, start))
 
-    listed = cli("appointments", "list")
+    # Its day in Rome: between midnight and two it is yesterday's, not today's.
+    listed = cli("appointments", "list", "--date", start.astimezone(ROME).date().isoformat())
     assert f"#{booking}" in listed and "Anna (id 1001)  booked" in listed
     marked = cli("appointments", "mark", booking, "no-show", "--by", "Giulia")
     assert "marked no_show" in marked and "No message sent" in marked
