@@ -55,10 +55,10 @@ class OperatorDesk:
         self.group_id = group_id
         self._sessions = sessions
         self._catalogue = catalogue
-        self._words = AppointmentWords(ZoneInfo(timezone), dict(places or {}))
         self._hours = hours
         self._reannounce_minutes = reannounce_minutes
         self._zone = ZoneInfo(timezone)
+        self._words = AppointmentWords(self._zone, dict(places or {}))
         self._clock = clock
 
     def _t(self, key: str, **params: object) -> str:
@@ -113,9 +113,9 @@ class OperatorDesk:
         """Upcoming appointments, one short line each, with the answer to the reminder."""
         upcoming = await appointments.upcoming(session, telegram_id, self._clock())
         lines = []
+        words = self._words
         for appointment, slot in upcoming[:BOOKINGS_SHOWN]:
             mark = CONFIRMATION_MARKS.get(appointment.confirmation or "", "❔")
-            words = self._words
             when, kind = words.when(slot.starts_at), words.kind(slot.type)
             place = html.escape(words.place(slot.place_id))
             lines.append(f"\n• {when} · {kind} · {place} {mark}")
