@@ -8,12 +8,11 @@ position) and the core answers from that.
 
 from __future__ import annotations
 
-import difflib
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dialogs import screens
+from dialogs import matching, screens
 from dialogs.agenda import AgendaConfig
 from dialogs.course_view import ENROLLED, OFFERED, WAITING, Courses, CourseView, MyEnrolment
 from dialogs.effects import AnswerOffer, EnrolCourse, WithdrawCourse
@@ -241,10 +240,7 @@ def match(said: TextSaid, catalogue: tuple[CourseView, ...]) -> list[CourseView]
 def _score(words: list[str], course: CourseView) -> float:
     names = set(normalise(f"{course.title} {course.code.replace('_', ' ')}").split())
     names = {n for n in names if len(n) >= 4}
-    hits = [
-        max((difflib.SequenceMatcher(None, word, name).ratio() for name in names), default=0)
-        for word in words
-    ]
+    hits = [max((score for _, score in matching.ranked(word, names, 0.8)), default=0.0) for word in words]
     good = [h for h in hits if h >= 0.8]
     return sum(good)
 

@@ -18,9 +18,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from enum import StrEnum
 from pathlib import Path
+
+from dialogs.matching import similarity
 
 __all__ = ["Comune", "Gazetteer", "PlaceKind", "PlaceMatch", "normalise"]
 
@@ -37,7 +38,7 @@ NEAR_OUTSIDE = 0.88
 # but it is still less than the full name, so a full name of the same length beats it.
 ALIAS = 0.95
 MAX_CANDIDATES = 3
-# Names sharing fewer letter pairs than this with the answer are skipped before difflib. On
+# Names sharing fewer letter pairs than this with the answer are skipped before scoring. On
 # random one- and two-letter typos of every Ambito name this never dropped a confident match,
 # only a few borderline candidates.
 BIGRAM_FLOOR = 0.3
@@ -413,25 +414,18 @@ class Gazetteer:
 
     def _fuzzy_ambito(self, span: _Span) -> list[_Hit]:
         key = span.key
-        matcher = SequenceMatcher(autojunk=False)
-        # difflib caches what it learns about the second sequence, so the answer goes there
-        # and only the first one changes in the loop.
-        matcher.set_seq2(key)
         pairs = _bigrams(key)
         best: dict[str, tuple[float, bool, Comune]] = {}
         for candidate, candidate_pairs, comune, is_suffix in self._ambito_keys:
             total = len(candidate) + len(key)
             if 2 * min(len(candidate), len(key)) / total < CANDIDATE:
                 continue
-            # Set intersection runs in C and throws out most names before difflib, which is
+            # Set intersection throws out most names before the edit distance, which is
             # what keeps a long pasted paragraph within a few milliseconds.
             shared = len(pairs & candidate_pairs)
             if 2 * shared / (len(pairs) + len(candidate_pairs)) < BIGRAM_FLOOR:
                 continue
-            matcher.set_seq1(candidate)
-            if matcher.real_quick_ratio() < CANDIDATE or matcher.quick_ratio() < CANDIDATE:
-                continue
-            score = matcher.ratio()
+            score = similarity(candidate, key, CANDIDATE)
             previous = best.get(comune.name)
             if score >= CANDIDATE and (previous is None or score > previous[0]):
                 best[comune.name] = (score, is_suffix, comune)
@@ -456,7 +450,7 @@ class Gazetteer:
             if not variants.isdisjoint(_deletions(name))
         }
         scored = sorted(
-            ((SequenceMatcher(None, name, key).ratio(), name) for name in names),
+            ((similarity(name, key), name) for name in names),
             reverse=True,
         )
         if not scored or scored[0][0] < NEAR_OUTSIDE:

@@ -23,15 +23,16 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from difflib import SequenceMatcher
 from enum import StrEnum
 from typing import TypeVar
+
+from dialogs import matching
 
 __all__ = ["AROUND", "NOON", "DayPeriod", "Preference", "normalise", "parse_preference"]
 
 NOON = time(13, 0)  # where morning ends and afternoon begins
 AROUND = timedelta(minutes=30)  # how far from "alle 10" a start may be
-# A word this similar to a known one (difflib ratio) is taken for it: one slip in a
+# A word this similar to a known one (see dialogs/matching.py) is taken for it: one slip in a
 # seven-letter word still passes, a different word of similar shape does not.
 FUZZY = 0.8
 MIN_FUZZY_CHARS = 5
@@ -393,13 +394,7 @@ def _fuzzy(word: str, table: Mapping[str, V]) -> V | None:
         return table[word]
     if len(word) < MIN_FUZZY_CHARS:
         return None
-    scores = {known: SequenceMatcher(None, word, known).ratio() for known in table}
-    best = max(scores.values())
-    values = {table[known] for known, score in scores.items() if score == best}
-    # Two different words equally close: we cannot tell which one was meant.
-    if best < FUZZY or len(values) > 1:
-        return None
-    return values.pop()
+    return matching.closest(word, table, FUZZY)
 
 
 # -- values ----------------------------------------------------------------------------------
