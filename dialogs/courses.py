@@ -240,7 +240,7 @@ def match(said: TextSaid, catalogue: tuple[CourseView, ...]) -> list[CourseView]
 def _score(words: list[str], course: CourseView) -> float:
     names = set(normalise(f"{course.title} {course.code.replace('_', ' ')}").split())
     names = {n for n in names if len(n) >= 4}
-    hits = [max((score for _, score in matching.ranked(word, names, 0.8)), default=0.0) for word in words]
+    hits = [max((s for _, s in matching.ranked(word, names, 0.8)), default=0.0) for word in words]
     good = [h for h in hits if h >= 0.8]
     return sum(good)
 

@@ -8,13 +8,11 @@ normalised Indel similarity (0 to 1, like difflib's ratio but computed in C and 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
-
-from collections.abc import Hashable
 
 V = TypeVar("V", bound=Hashable)
 
