@@ -19,6 +19,18 @@ OFFERED = "offered"
 
 
 @dataclass(frozen=True)
+class CourseText:
+    """A course's words in one language: `language` is the language asked for, and
+    `italian` says that some of them are the Italian original (no translation yet)."""
+
+    language: str
+    title: str
+    description: str
+    cost: str = ""
+    italian: bool = False
+
+
+@dataclass(frozen=True)
 class CourseView:
     id: int
     code: str
@@ -35,6 +47,31 @@ class CourseView:
     # False for a course the person is in that no longer takes sign-ups: it shows in
     # "I miei corsi", not in the catalogue.
     open: bool = True
+    # The words in other languages; `title`, `description` and `cost` are the Italian
+    # original, which is always there. A translation may miss some of them.
+    translations: tuple[CourseText, ...] = ()
+
+    def text(self, language: str) -> CourseText:
+        """The words in `language`, each one falling back to the Italian original."""
+        found = next((t for t in self.translations if t.language == language), None)
+        if language == "it" or found is None:
+            return CourseText(
+                language, self.title, self.description, self.cost, italian=language != "it"
+            )
+        return CourseText(
+            language,
+            found.title or self.title,
+            found.description or self.description,
+            found.cost or self.cost,
+            italian=not (found.title and found.description),
+        )
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        """Every title in every language, Italian first: a course named in any of them
+        should still be found."""
+        names = (self.title, *(t.title for t in self.translations if t.title))
+        return tuple(dict.fromkeys(names))
 
     @property
     def first_start(self) -> datetime | None:

@@ -103,7 +103,9 @@ def from_intent(intent: str, said: TextSaid, state: State, env: Env) -> Turn:
     if len(found) == 1:
         return _detail(state, found[0], env)
     if found:
-        rows = tuple((Button("btn-co-course", SEE, str(c.id), _course_label(c)),) for c in found)
+        rows = tuple(
+            (Button("btn-co-course", SEE, str(c.id), _course_label(c, state)),) for c in found
+        )
         reply = Reply("co-which", buttons=(*rows, (ALL_COURSES,), *screens.FOOTER))
         return Turn((reply,), state)
     if intent == "withdraw_course":
@@ -142,7 +144,8 @@ def on_button(state: State, event: ButtonPressed, env: Env) -> Turn:
         return _ask_leave(state, course.id, env)
     if courses.enrolment_in(course.id) is None:
         return my_courses(state, env)
-    reply = Reply("co-left", _course_params(course, env), buttons=((ALL_COURSES,), *screens.FOOTER))
+    params = _course_params(course, env, state)
+    reply = Reply("co-left", params, buttons=((ALL_COURSES,), *screens.FOOTER))
     return Turn((reply,), state, (WithdrawCourse(course.id),))
 
 
@@ -151,7 +154,7 @@ def enrolment_done(state: State, event: EnrolmentDone, env: Env) -> Turn:
     course = _courses(env).course(event.course_id)
     if course is None or event.status == "closed":
         return Turn((Reply("co-gone"), *categories(state, env).replies), state)
-    params = _course_params(course, env)
+    params = _course_params(course, env, state)
     after = ((MY_COURSES,), *screens.FOOTER)
     if event.status == ENROLLED:
         parts = (("co-sessions", {"list": _sessions_text(course, env)}), ("ap-calendar", {}))
@@ -164,7 +167,7 @@ def enrolment_done(state: State, event: EnrolmentDone, env: Env) -> Turn:
 
 def offer_answered(state: State, event: OfferAnswered, env: Env) -> Turn:
     course = _courses(env).course(event.course_id)
-    params = _course_params(course, env) if course else {"title": ""}
+    params = _course_params(course, env, state) if course else {"title": ""}
     after = ((MY_COURSES,), *screens.FOOTER)
     key = {"accepted": "co-offer-accepted", "declined": "co-offer-declined"}.get(
         event.result, "co-offer-gone"
@@ -178,7 +181,7 @@ def my_courses(state: State, env: Env) -> Turn:
     if not live:
         reply = Reply("co-mine-none", buttons=((ALL_COURSES,), *screens.FOOTER))
         return Turn((reply,), state)
-    parts = tuple(("co-mine-item", _enrolment_params(e, c, env)) for e, c in live)
+    parts = tuple(("co-mine-item", _enrolment_params(e, c, env, state)) for e, c in live)
     rows: list[tuple[Button, ...]] = []
     for enrolment, course in live:
         if enrolment.status == OFFERED:
@@ -188,7 +191,8 @@ def my_courses(state: State, env: Env) -> Turn:
                     Button("btn-co-decline", DECLINE, str(enrolment.id)),
                 )
             )
-        rows.append((Button("btn-co-leave-one", LEAVE, str(course.id), _course_label(course)),))
+        label = _course_label(course, state)
+        rows.append((Button("btn-co-leave-one", LEAVE, str(course.id), label),))
     reply = Reply(
         "co-mine",
         {"count": len(live)},
@@ -199,14 +203,19 @@ def my_courses(state: State, env: Env) -> Turn:
 
 
 def offer_reply(
-    course: CourseView, enrolment: MyEnrolment, config: AgendaConfig, zone: str
+    course: CourseView,
+    enrolment: MyEnrolment,
+    config: AgendaConfig,
+    zone: str,
+    language: str = "it",
 ) -> Reply:
-    """The message that offers a freed seat to the first person waiting."""
+    """The message that offers a freed seat to the first person waiting, in their
+    language (the course's title as translated, or the Italian one)."""
     if enrolment.offer_expires is None:
         raise ValueError(f"enrolment {enrolment.id} holds no offer")
     until = enrolment.offer_expires
     params = {
-        **_params(course, config, zone, until),
+        **_params(course, config, zone, until, language),
         "until": until.astimezone(ZoneInfo(zone)),
     }
     buttons = (
@@ -256,7 +265,7 @@ def _category(state: State, env: Env, name: str, page: int) -> Turn:
     page = min(max(page, 0), pages - 1)
     shown = listed[page * PER_PAGE : (page + 1) * PER_PAGE]
     rows: list[tuple[Button, ...]] = [
-        (Button("btn-co-course", SEE, str(c.id), _course_label(c)),) for c in shown
+        (Button("btn-co-course", SEE, str(c.id), _course_label(c, state)),) for c in shown
     ]
     nav = []
     if page > 0:
@@ -271,11 +280,14 @@ def _category(state: State, env: Env, name: str, page: int) -> Turn:
 
 def _detail(state: State, course: CourseView, env: Env) -> Turn:
     courses = _courses(env)
-    params = _course_params(course, env)
+    params = _course_params(course, env, state)
     parts: list[tuple[str, Any]] = [
         ("co-detail-sessions", {"list": _sessions_text(course, env)}),
         ("co-detail-seats", {"left": course.seats_left}),
     ]
+    if course.text(state.language).italian:
+        # Said in the person's language, so they know why the card switched to Italian.
+        parts.insert(0, ("co-detail-in-italian", {}))
     if course.min_italian:
         parts.append(("co-detail-italian", {"level": course.min_italian}))
     if course.deadline is not None:
@@ -299,7 +311,7 @@ def _ask_sign_up(state: State, course: CourseView, env: Env) -> Turn:
     if courses.enrolment_in(course.id) is not None or not course.open:
         return _detail(state, course, env)
     missing = courses.missing_requirement(course)
-    params = _course_params(course, env)
+    params = _course_params(course, env, state)
     if missing == "prescreening":
         first = (Button("btn-eligibility", "go", "eligibility"),)
         return Turn(
@@ -330,7 +342,8 @@ def _ask_leave(state: State, course_id: int, env: Env) -> Turn:
         (Button("btn-co-stay", MINE),),
         *screens.FOOTER,
     )
-    return Turn((Reply("co-leave-ask", _course_params(course, env), buttons=buttons),), state)
+    params = _course_params(course, env, state)
+    return Turn((Reply("co-leave-ask", params, buttons=buttons),), state)
 
 
 def _with_mine(courses: Courses, footer: Any) -> tuple[tuple[Button, ...], ...]:
@@ -340,37 +353,43 @@ def _with_mine(courses: Courses, footer: Any) -> tuple[tuple[Button, ...], ...]:
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _course_label(course: CourseView) -> dict[str, Any]:
-    return {"title": course.title[:TITLE_ON_BUTTON], "left": max(course.seats_left, 0)}
+def _course_label(course: CourseView, state: State) -> dict[str, Any]:
+    title = course.text(state.language).title
+    return {"title": title[:TITLE_ON_BUTTON], "left": max(course.seats_left, 0)}
 
 
-def _course_params(course: CourseView, env: Env) -> dict[str, Any]:
+def _course_params(course: CourseView, env: Env, state: State) -> dict[str, Any]:
     assert env.agenda_config is not None
-    return _params(course, env.agenda_config, env.timezone, env.now)
+    return _params(course, env.agenda_config, env.timezone, env.now, state.language)
 
 
 def _params(
-    course: CourseView, config: AgendaConfig, zone: str, fallback: datetime
+    course: CourseView, config: AgendaConfig, zone: str, fallback: datetime, language: str
 ) -> dict[str, Any]:
-    """`fallback` stands for the first lesson of a course that has none left (a text
+    """The course's words in the person's language (Italian where not translated).
+    `fallback` stands for the first lesson of a course that has none left (a text
     always needs a date); the core reads no clock."""
     venue = config.venue(course.venue_id)
     first = course.first_start or fallback
+    words = course.text(language)
     return {
-        "title": course.title,
-        "description": course.description,
+        "title": words.title,
+        "description": words.description,
         "category": course.category,
         "place_name": venue.name,
         "address": venue.address,
-        "cost": course.cost or "-",
+        # "gratuito", the usual cost, is put in words by the catalogue (a Fluent selector).
+        "cost": words.cost or "-",
         "count": len(course.sessions),
         "start": first.astimezone(ZoneInfo(zone)),
     }
 
 
-def _enrolment_params(enrolment: MyEnrolment, course: CourseView, env: Env) -> dict[str, Any]:
+def _enrolment_params(
+    enrolment: MyEnrolment, course: CourseView, env: Env, state: State
+) -> dict[str, Any]:
     return {
-        **_course_params(course, env),
+        **_course_params(course, env, state),
         "status": enrolment.status,
         "position": enrolment.position or 0,
     }

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.course_import import CourseSpec, Lesson
+from store.course_import import CourseSpec, Lesson, translations_json, translations_of
 from store.courses import (
     COURSE_OFF,
     LIVE,
@@ -264,6 +264,7 @@ def _columns(spec: CourseSpec) -> dict[str, object]:
         "contact": spec.contact,
         "signup_deadline": spec.signup_deadline,
         "remind_each_session": spec.remind_each_session,
+        "translations": translations_json(spec.translations),
     }
 
 
@@ -282,6 +283,7 @@ def _spec_of(course: Course, lessons: tuple[Lesson, ...]) -> CourseSpec:
         cost=course.cost,
         signup_deadline=course.signup_deadline,
         remind_each_session=course.remind_each_session,
+        translations=translations_of(course.translations),
     )
 
 

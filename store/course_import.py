@@ -23,6 +23,9 @@ The YAML file (see config/demo_courses.yaml)::
         signup_deadline: "+12d 18:00" # optional; a date alone means 23:59 of that day
         remind_each_session: true     # optional, false by default
         description: "Per chi ... Alla fine ..."
+        translations:                 # optional; each text optional, Italian where missing
+          en: {title: "Basic computer skills", description: "For people who ..."}
+          ro: {title: "...", description: "...", cost: "..."}   # en, ro, ar, fr, es
         sessions:                     # single lessons: "DATE HH:MM-HH:MM"
           - "+14d 09:00-12:00"
         weekly:                       # and/or a weekly pattern (public holidays skipped)
@@ -34,7 +37,13 @@ The YAML file (see config/demo_courses.yaml)::
 
 The CSV file has one course a row and the same names as columns (`place`, `sessions` with
 lessons separated by `|`, and `weekly_days`, `weekly_from`, `weekly_to`, `weekly_first`,
-`weekly_weeks`). Comma or semicolon separated (Excel in Italian writes semicolons).
+`weekly_weeks`), and for the translations `title_en`, `description_en`, `cost_en`,
+`title_ro`, ... (an empty cell: no translation). Comma or semicolon separated (Excel in
+Italian writes semicolons).
+
+A translation may leave out any text: the card then shows the Italian one, and says so in
+the person's language. `cost` needs no translation when it is "gratuito" (the message
+catalogue says "free" in each language).
 """
 
 from __future__ import annotations
@@ -70,6 +79,11 @@ CATEGORIES = (
 )
 REQUIREMENTS = ("none", "prescreened", "in_charge")
 ITALIAN_LEVELS = ("A1", "A2", "B1", "B2")
+# The languages the bot speaks besides Italian (locales/); Italian is `title` itself.
+LANGUAGES = ("en", "ro", "ar", "fr", "es")
+TRANSLATED = ("title", "description", "cost")
+# The same limits as the Italian columns (store/models.py).
+LONGEST = {"title": 128, "description": 4096, "cost": 64}
 MAX_SEATS = 500
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
 _PLUS = re.compile(r"^\+\s*(\d{1,3})\s*([dw])$")
@@ -79,8 +93,9 @@ _LESSON = re.compile(
 _FIELDS = frozenset(
     ("code", "title", "description", "category", "place", "seats", "requirement",
      "min_italian", "cost", "contact", "signup_deadline", "remind_each_session", "sessions",
-     "weekly")
+     "weekly", "translations")
 )  # fmt: skip
+_CSV_TRANSLATION = re.compile(rf"^({'|'.join(TRANSLATED)})_({'|'.join(LANGUAGES)})$")
 _CSV_WEEKLY = ("days", "from", "to", "first", "weeks")
 _TRUE = frozenset({"true", "yes", "si", "sì", "1", "x"})
 _FALSE = frozenset({"false", "no", "0", ""})
@@ -95,6 +110,15 @@ class Lesson(NamedTuple):
 
     starts_at: datetime
     ends_at: datetime
+
+
+class Translation(NamedTuple):
+    """A course's texts in one language; an empty text is not translated."""
+
+    language: str
+    title: str = ""
+    description: str = ""
+    cost: str = ""
 
 
 @dataclass(frozen=True)
@@ -114,6 +138,30 @@ class CourseSpec:
     cost: str = "gratuito"
     signup_deadline: datetime | None = None
     remind_each_session: bool = False
+    translations: tuple[Translation, ...] = ()  # by language, none empty
+
+
+def translations_json(translations: Iterable[Translation]) -> dict[str, dict[str, str]]:
+    """The column's value: only the texts given, so an import that adds one changes one."""
+    return {
+        t.language: {k: v for k, v in t._asdict().items() if k != "language" and v}
+        for t in translations
+    }
+
+
+def translations_of(value: dict[str, dict[str, str]] | None) -> tuple[Translation, ...]:
+    """The column read back, in the order `CourseSpec` keeps (by language)."""
+    return tuple(
+        sorted(
+            Translation(
+                language,
+                texts.get("title", ""),
+                texts.get("description", ""),
+                texts.get("cost", ""),
+            )
+            for language, texts in (value or {}).items()
+        )
+    )
 
 
 # ------------------------------------------------------------------ files
@@ -172,7 +220,18 @@ def _csv_entry(name: str, row: Mapping[str | None, Any]) -> dict[str, Any]:
     if None in row:
         raise CourseFileError(f"{name}: more cells than columns (a separator inside a text?)")
     cells = {str(k).strip(): (v or "").strip() for k, v in row.items()}
-    entry: dict[str, Any] = {k: v for k, v in cells.items() if v and not k.startswith("weekly_")}
+    entry: dict[str, Any] = {
+        k: v
+        for k, v in cells.items()
+        if v and not k.startswith("weekly_") and not _CSV_TRANSLATION.match(k)
+    }
+    translations: dict[str, dict[str, str]] = {}
+    for key, value in cells.items():
+        found = _CSV_TRANSLATION.match(key)
+        if found and value:
+            translations.setdefault(found[2], {})[found[1]] = value
+    if translations:
+        entry["translations"] = translations
     if cells.get("sessions"):
         entry["sessions"] = [s for s in re.split(r"[|;]", cells["sessions"]) if s.strip()]
     weekly = {k: cells.get(f"weekly_{k}", "") for k in _CSV_WEEKLY}
@@ -233,6 +292,7 @@ def _build(entry: Mapping[str, Any], zone: str, today: date, places: Collection[
         cost=str(entry.get("cost") or "gratuito").strip(),
         signup_deadline=None if deadline in (None, "") else _deadline(deadline, zone, today),
         remind_each_session=_bool(entry.get("remind_each_session", False)),
+        translations=_translations(entry.get("translations")),
     )
 
 
@@ -243,6 +303,38 @@ def _required(entry: Mapping[str, Any], key: str) -> str:
     if not value:
         raise CourseFileError(f"missing {key}")
     return value
+
+
+def _translations(value: object) -> tuple[Translation, ...]:
+    if value in (None, ""):
+        return ()
+    if not isinstance(value, Mapping):
+        raise CourseFileError("`translations` must map a language (en, ro, ...) to its texts")
+    found = []
+    for language, texts in value.items():
+        if language not in LANGUAGES:
+            hint = "; the Italian texts are title and description" if language == "it" else ""
+            raise CourseFileError(
+                f"translations: unknown language {language!r} (one of {', '.join(LANGUAGES)})"
+                + hint
+            )
+        if not isinstance(texts, Mapping) or set(texts) - set(TRANSLATED):
+            raise CourseFileError(
+                f"translations.{language}: give {', '.join(TRANSLATED)} (each optional)"
+            )
+        words = {key: _text(key, texts.get(key)) for key in TRANSLATED}
+        for key, text in words.items():
+            if len(text) > LONGEST[key]:
+                raise CourseFileError(f"translations.{language}.{key}: longer than {LONGEST[key]}")
+        if any(words.values()):
+            found.append(Translation(language, **words))
+    return tuple(sorted(found))
+
+
+def _text(key: str, value: object) -> str:
+    """As `_required`, but a missing text is just empty."""
+    text = "" if value is None else str(value)
+    return text.strip() if key == "description" else " ".join(text.split())
 
 
 def _int(entry: Mapping[str, Any], key: str) -> int:

@@ -38,10 +38,10 @@ from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dialogs.course_view import Courses, CourseView, MyEnrolment
+from dialogs.course_view import Courses, CourseText, CourseView, MyEnrolment
 from store.appointments import access
 from store.conversations import find_beneficiary
-from store.course_import import Lesson
+from store.course_import import Lesson, Translation, translations_of
 from store.models import (
     ENROLLED,
     OFFERED,
@@ -119,6 +119,8 @@ class CourseCard:
     sessions: tuple[Lesson, ...]
     withdrawn: bool
     is_open: bool  # sign-ups accepted now
+    # The texts in other languages, by language; title, description and cost are Italian.
+    translations: tuple[Translation, ...] = ()
 
     @property
     def first_start(self) -> datetime | None:
@@ -278,6 +280,9 @@ def _view(card: CourseCard) -> CourseView:
         min_italian=card.min_italian,
         deadline=card.signup_deadline,
         open=card.is_open,
+        translations=tuple(
+            CourseText(t.language, t.title, t.description, t.cost) for t in card.translations
+        ),
     )
 
 
@@ -662,4 +667,5 @@ def _card(course: Course, lessons: tuple[Lesson, ...], waiting: int, now: dateti
         sessions=lessons,
         withdrawn=course.withdrawn_at is not None,
         is_open=is_open(course, lessons[0].starts_at if lessons else None, now),
+        translations=translations_of(course.translations),
     )

@@ -319,6 +319,13 @@ class Course(Base):
     contact: Mapped[str] = mapped_column(String(128))  # the operator people can ask
     signup_deadline: Mapped[datetime | None]
     remind_each_session: Mapped[bool] = mapped_column(Boolean, default=False)
+    # {"en": {"title": ..., "description": ..., "cost": ...}, ...}; title, description and
+    # cost above are the Italian original. JSON rather than a child table: the texts are
+    # always read and written with their course and never searched by language, so a
+    # table would only add a query per catalogue read and a diff on every import.
+    translations: Mapped[dict[str, dict[str, str]]] = mapped_column(
+        JSON, default=dict, server_default=text("'{}'")
+    )
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     withdrawn_at: Mapped[datetime | None]

@@ -1,7 +1,8 @@
 ## Courses: Arabic texts (translated from Italian, the primary language).
 ## Catalogue, signing up, waiting list, leaving. $start is the date of the first session (حصة),
 ## already in the Rome time zone. A course is a دورة; a "posto" is a seat (مقعد).
-## Course titles ($title) and descriptions come from the data, in Italian: they stay as they are.
+## Course titles ($title) and descriptions come from the data, translated there; when a course
+## has no Arabic text the Italian one is shown, and co-detail-in-italian says so.
 ## A title follows دورة without an article: «دورة «{ $title }»», «في دورة «{ $title }»».
 ## co-status-name is a full sentence (أنت مسجّل), so it can follow «في هذه الدورة:» and «{ $title }:».
 ## The person is addressed in the masculine, as in the other files.
@@ -51,7 +52,11 @@ co-detail =
     📚 { $title }
     { $description }
     📍 { $place_name }، { $address }
-    💶 التكلفة: { $cost }
+    💶 التكلفة: { $cost ->
+        [gratuito] مجاني
+       *[other] { $cost }
+    }
+co-detail-in-italian = 🇮🇹 (بالإيطالية: لا يوجد نص عربي لهذه الدورة بعد)
 co-detail-sessions =
     🗓️ الحصص:
     { $list }

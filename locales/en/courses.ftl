@@ -1,6 +1,7 @@
 ## Courses: catalogue, signing up, waiting list, leaving.
 ## $start is the date of the first lesson, already in the Rome time zone.
-## Course titles ($title) and descriptions come from the data, in Italian: they stay as they are.
+## Course titles ($title) and descriptions come from the data, translated there; when a course
+## has no English text the Italian one is shown, and co-detail-in-italian says so.
 ## An "incontro" of a course is a "lesson"; a "posto" is a "seat".
 ## co-status-name is a short sentence ("you are signed up"), so it can follow "This course:"
 ## and "{ $title }:". In btn-co-course the number follows a colon ("seats: 1" reads right too).
@@ -47,7 +48,11 @@ co-detail =
     📚 { $title }
     { $description }
     📍 { $place_name }, { $address }
-    💶 Cost: { $cost }
+    💶 Cost: { $cost ->
+        [gratuito] free
+       *[other] { $cost }
+    }
+co-detail-in-italian = 🇮🇹 (in Italian: this course has no English text yet)
 co-detail-sessions =
     🗓️ Lessons:
     { $list }

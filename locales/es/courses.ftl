@@ -1,6 +1,7 @@
 ## Cursos: catálogo, inscripción, lista de espera, dejar un curso.
 ## $start es la fecha de la primera clase, ya en la zona horaria de Roma.
-## Los títulos de los cursos ($title) y las descripciones vienen de los datos, en italiano: se quedan igual, entre «».
+## Los títulos de los cursos ($title) y las descripciones vienen de los datos, traducidos allí; sin traducción
+## queda el texto italiano (co-detail-in-italian lo dice). Entre «».
 ## Un «incontro» del curso es una «clase»; un «posto» es una «plaza».
 ## co-status-name es una frase («estás inscrito»): va después de «En este curso:» y de «{ $title }:».
 ## La persona: masculino genérico («inscrito»), como en los demás archivos; sin género cuando es fácil («has dejado el curso»).
@@ -48,7 +49,11 @@ co-detail =
     📚 { $title }
     { $description }
     📍 { $place_name }, { $address }
-    💶 Precio: { $cost }
+    💶 Precio: { $cost ->
+        [gratuito] gratis
+       *[other] { $cost }
+    }
+co-detail-in-italian = 🇮🇹 (en italiano: este curso aún no tiene texto en español)
 co-detail-sessions =
     🗓️ Clases:
     { $list }

@@ -1,6 +1,7 @@
 ## Cours : catalogue, inscription, liste d'attente, départ.
 ## $start est la date de la première séance, déjà à l'heure de Rome.
-## Les titres des cours ($title) et les descriptions viennent des données, en italien : ils restent tels quels, entre « ».
+## Les titres des cours ($title) et les descriptions viennent des données, traduits là ; sans traduction,
+## le texte italien reste (co-detail-in-italian le dit). Entre « ».
 ## Un « incontro » du cours est une « séance » ; un « posto » est une « place ».
 ## co-status-name est une phrase (« tu es inscrit ») : elle suit « Pour ce cours : » et « { $title } : ».
 ## La personne : masculin générique (« inscrit »), comme dans les autres fichiers ; sans genre quand c'est facile (« tu as quitté le cours »).
@@ -48,7 +49,11 @@ co-detail =
     📚 { $title }
     { $description }
     📍 { $place_name }, { $address }
-    💶 Prix : { $cost }
+    💶 Prix : { $cost ->
+        [gratuito] gratuit
+       *[other] { $cost }
+    }
+co-detail-in-italian = 🇮🇹 (en italien : ce cours n'a pas encore de texte en français)
 co-detail-sessions =
     🗓️ Séances :
     { $list }

@@ -43,7 +43,11 @@ co-detail =
     📚 { $title }
     { $description }
     📍 { $place_name }, { $address }
-    💶 Costo: { $cost }
+    💶 Costo: { $cost ->
+        [gratuito] gratuito
+       *[other] { $cost }
+    }
+co-detail-in-italian = 🇮🇹 (in italiano)
 co-detail-sessions =
     🗓️ Incontri:
     { $list }

@@ -1,6 +1,7 @@
 ## Cursuri: catalog, înscriere, listă de așteptare, renunțare.
 ## $start este data primei lecții, deja în fusul orar al Romei.
-## Titlurile cursurilor ($title) și descrierile vin din date, în italiană: rămân așa, între „ ”.
+## Titlurile cursurilor ($title) și descrierile vin din date, traduse acolo; fără traducere rămân în italiană
+## (co-detail-in-italian o spune). Stau între „ ”.
 ## Un „incontro” al cursului este o „lecție”; un „posto” este un „loc”.
 ## co-status-name este o propoziție („ești înscris”): merge după „La acest curs:” și după „{ $title }:”.
 ## Persoana: masculin generic („ești înscris”), ca în celelalte fișiere; unde se poate, forme fără gen („te-ai înscris”).
@@ -51,7 +52,11 @@ co-detail =
     📚 { $title }
     { $description }
     📍 { $place_name }, { $address }
-    💶 Cost: { $cost }
+    💶 Cost: { $cost ->
+        [gratuito] gratuit
+       *[other] { $cost }
+    }
+co-detail-in-italian = 🇮🇹 (în italiană: cursul nu are încă un text în română)
 co-detail-sessions =
     🗓️ Lecții:
     { $list }
