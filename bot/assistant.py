@@ -46,6 +46,7 @@ from dialogs.events import SlotLost
 from dialogs.office_hours import OfficeHours
 from dialogs.places import Gazetteer
 from nlu.client import NluClient, NluUnavailable
+from nlu.language import LanguageDetector
 from store import appointments as agenda_store
 from store import conversations, handoffs, privacy
 from store import courses as course_store
@@ -108,7 +109,9 @@ class Assistant:
         agenda_config: AgendaConfig | None = None,
         clock: Callable[[], datetime] = utc_now,
         turn_gate: contextlib.AbstractAsyncContextManager[object] | None = None,
+        language_detector: LanguageDetector | None = None,
     ) -> None:
+        self._language_detector = language_detector
         self._turn_gate = turn_gate or contextlib.nullcontext()
         self.hours = hours
         self.agenda_config = agenda_config
@@ -220,6 +223,7 @@ class Assistant:
             places=self._places,
             timezone=self._timezone,
             languages=self._catalogue.languages,
+            label_text=self._catalogue.render,
             hours=self.hours,
             operators_available=self.operators_available,
             agenda_config=self.agenda_config,
@@ -247,7 +251,18 @@ class Assistant:
                 1000 * (time.perf_counter() - started),
                 extra={"who": self.pseudonym(chat_id)},
             )
-        return TextSaid(text=text, understanding=understanding, too_long=len(text) > MAX_NLU_CHARS)
+        detected = (
+            self._language_detector.detect(text[:MAX_NLU_CHARS])
+            if self._language_detector is not None
+            else None
+        )
+        return TextSaid(
+            text=text,
+            understanding=understanding,
+            too_long=len(text) > MAX_NLU_CHARS,
+            language=detected.language if detected else None,
+            language_confidence=detected.confidence if detected else 0.0,
+        )
 
     async def _apply(
         self,

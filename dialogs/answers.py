@@ -55,7 +55,8 @@ _CHOICES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
     "permit": (
         ("unknown", ("preferisco non", "non so")),
-        ("no_permit", ("non ho il permesso", "senza permesso", "scaduto", "no")),
+        # A bare "no" is not here: "no, I have a permit" and "no, I have none" both start so.
+        ("no_permit", ("non ho il permesso", "senza permesso", "scaduto")),
         ("valid_permit", ("permesso", "carta di soggiorno")),
         ("eu_citizen", ("italian*", "europe*", "comunitari*", "romen*", "si")),
     ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -16,6 +16,8 @@ from dialogs.office_hours import OfficeHours
 from dialogs.places import Gazetteer
 
 Params = Mapping[str, str | int | float | datetime]
+# (label key, language, params) → the label's text: the catalogue, lent by the shell.
+LabelText = Callable[[str, str, Params], str]
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class Reply:
     params: Params = field(default_factory=dict)
     buttons: Keyboard = ()
     parts: tuple[tuple[str, Params], ...] = ()
+    # Set when this message must be read in another language than the conversation's:
+    # the offer to switch speaks the language the person wrote in.
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,12 +67,22 @@ class State:
     noted: tuple[tuple[str, str], ...] = ()
     # True while operators have the conversation: messages go to them, not to the bot.
     handoff: bool = False
+    # Whether an operator has taken the open request (until then the bot keeps answering
+    # what it understands), whether it is urgent (leaving it then asks first and leaves it
+    # open), and when the person was last told it waits in the queue (ISO instant, or "").
+    handoff_claimed: bool = False
+    handoff_urgent: bool = False
+    handoff_noted_at: str = ""
     # Booking an appointment: the kind, the page of free times, the person's wish in
     # words ("martedì mattina"), and the booking being moved, if any.
     ap_kind: str | None = None
     ap_page: int = 0
     ap_pref: str = ""
     ap_moving: int | None = None
+    # The buttons shown last (see prompt.py), so that typed words can answer them.
+    prompt: tuple[tuple[str, str, str, str], ...] = ()
+    # Languages the person chose not to switch to: they are not offered again.
+    lang_declined: tuple[str, ...] = ()
 
     def with_(self, **changes: Any) -> State:
         return replace(self, **changes)
@@ -101,6 +116,8 @@ class Env:
     # Whether an operators' group is configured to take conversations over.
     operators_available: bool = False
     # Appointments: loaded by the shell only for turns that need them (see appointments.py).
+    # How a button reads in a language, to understand its words when they are typed.
+    label_text: LabelText | None = None
     agenda_config: AgendaConfig | None = None
     agenda: Agenda | None = None
     # Courses: likewise loaded only for turns that need them (see courses.py).

@@ -9,7 +9,17 @@ The order of checks is the product's safety policy:
 
 from __future__ import annotations
 
-from dialogs import appointments, courses, handoff, prescreening, screens
+from dialogs import (
+    appointments,
+    courses,
+    distress,
+    faq,
+    handoff,
+    languages,
+    prescreening,
+    prompt,
+    screens,
+)
 from dialogs.effects import EraseData, ExportData, NoteEvent, RecordConsent
 from dialogs.events import (
     ButtonPressed,
@@ -28,7 +38,7 @@ from dialogs.events import (
     Understanding,
 )
 from dialogs.intents import INTENTS, NLU_FALLBACK
-from dialogs.keywords import guess_intent, looks_like_distress
+from dialogs.keywords import guess_intent
 from dialogs.model import Button, Env, Reply, State, Turn
 
 COMMAND_SCREENS = {
@@ -58,6 +68,12 @@ INTENT_SCREENS = {
     "faq_project": "faq_project",
     "faq_documents": "faq_documents",
     "faq_contacts": "faq_contacts",
+    "faq_income_support": "faq_income_support",
+    "faq_driving_licence": "faq_driving_licence",
+    "faq_expired_documents": "faq_expired_documents",
+    "faq_after_interview": "faq_after_interview",
+    # Questions outside what the bot knows: an honest "I don't know", a person first.
+    "out_of_scope": faq.DONT_KNOW,
     "privacy": "privacy",
     "delete_my_data": "delete_data",
     "change_language": "language",
@@ -72,25 +88,49 @@ INTENT_SMALL_TALK = {
     "deny": "ack",
     "inform": "inform-noted",
     "bot_challenge": "bot-challenge",
-    "out_of_scope": "out-of-scope",
 }
 
 MISUNDERSTANDINGS_BEFORE_PERSON = 2
 
 
 def step(state: State, event: Event, env: Env) -> Turn:
+    """One event in, one turn out; the buttons it shows are kept for typed answers."""
+    turn = _step(state, _typed_answer(state, event), env)
+    turn = languages.with_offer(state, event, env, turn)
+    if not turn.replies:  # a message only relayed to the operators: the screen is unchanged
+        return turn
+    shown = prompt.choices(turn.replies, turn.state.language, env.label_text)
+    return Turn(turn.replies, turn.state.with_(prompt=shown), turn.effects)
+
+
+def _typed_answer(state: State, event: Event) -> Event:
+    """Typed words that answer the buttons on screen count as pressing them (prompt.py).
+
+    Distress and an open handoff come first: those words must reach a person as they are.
+    """
+    if not isinstance(event, TextSaid) or state.handoff or _is_distress(event):
+        return event
+    pressed = prompt.answer(state.prompt, event.text, event.understanding)
+    return pressed if pressed is not None else event
+
+
+def _step(state: State, event: Event, env: Env) -> Turn:
     if isinstance(event, OperatorJoined):
-        return Turn((), state.with_(handoff=True))
+        return handoff.claimed(state)
     if isinstance(event, OperatorClosed):
         return handoff.close(state, by="operator")
     if isinstance(event, HandoffFailed):
         return handoff.failed(state, env)
-    if _is_distress(event):
-        return handoff.urgent(state, env)
+    # Distress (and fear of the police) first: the alarm, a gentle check, or nothing.
+    screened = distress.screen(state, event, env)
+    if screened is not None:
+        return screened
     if state.handoff:
-        during = _during_handoff(state, event)
+        during = _during_handoff(state, event, env)
         if during is not None:
             return during
+    if isinstance(event, ButtonPressed) and event.action == languages.KEEP:
+        return languages.keep(state, event, env)
     if isinstance(event, Started):
         return _start(state, event, env)
     if isinstance(event, ButtonPressed) and event.action == "consent":
@@ -101,21 +141,23 @@ def step(state: State, event: Event, env: Env) -> Turn:
 
 
 def _is_distress(event: Event) -> bool:
-    if isinstance(event, TextSaid):
-        said = event.understanding
-        return looks_like_distress(event.text) or (said is not None and said.intent == "distress")
-    if isinstance(event, MessageEdited):
-        return looks_like_distress(event.text)
-    return False
+    """Clear distress only: cue words alone are asked about (see dialogs/distress.py)."""
+    return distress.is_clear(event)
 
 
-def _during_handoff(state: State, event: Event) -> Turn | None:
-    leaving = (isinstance(event, ButtonPressed) and event.action == "handoff") or (
-        isinstance(event, CommandIssued) and event.name == "annulla"
+def _during_handoff(state: State, event: Event, env: Env) -> Turn | None:
+    if isinstance(event, ButtonPressed) and event.action == "handoff":
+        return handoff.on_button(state, event.arg)
+    if isinstance(event, CommandIssued) and event.name == "annulla":
+        return handoff.leave(state)
+    # Until an operator claims the request, the assistant still answers what it
+    # understands; the handoff keeps the relay and adds the queue note.
+    answered = (
+        _with_consent(state, event, env)
+        if handoff.answers_while_waiting(state, event, env)
+        else None
     )
-    if leaving:
-        return handoff.close(state, by="beneficiary")
-    return handoff.during(state, event)
+    return handoff.during(state, event, env, answered)
 
 
 def _start(state: State, event: Started, env: Env) -> Turn:
@@ -301,8 +343,10 @@ def _text(state: State, event: TextSaid, env: Env) -> Turn:
             # and it has the way back and the way to a person like any screen.
             return courses.from_intent("enroll_course", event, state, env)
         return _clarify(state, said, env)
-    if said.intent == "change_language" and said.entity("language") in env.languages:
-        return _switch_language(state.with_(misunderstood=0), str(said.entity("language")), env)
+    if said.intent == "change_language":
+        # Naming a language is not asking to switch ("my Italian is not very good"):
+        # buttons, the named language first; only pressing one switches.
+        return languages.asked(state.with_(misunderstood=0), said.entity("language"), env)
     if said.intent == "check_eligibility" and _prescreening_ready(env):
         return prescreening.begin(state.with_(misunderstood=0), env, event)
     if said.intent in courses.INTENTS and courses.ready(env):
@@ -343,10 +387,7 @@ def _intent(intent: str, state: State, env: Env) -> Turn:
         return handoff.urgent(state, env)
     if intent in INTENT_SMALL_TALK:
         return Turn((screens.main_menu(INTENT_SMALL_TALK[intent]),), state)
-    screen = INTENT_SCREENS.get(intent)
-    if screen is None:
-        return Turn((screens.main_menu("out-of-scope"),), state)
-    return show(screen, state, env)
+    return show(INTENT_SCREENS.get(intent, faq.DONT_KNOW), state, env)
 
 
 def show(screen: str, state: State, env: Env) -> Turn:
@@ -389,17 +430,15 @@ def _screen_reply(screen: str, env: Env) -> Reply:
     if screen == "privacy_full":
         return _privacy_full(env, consented=True)
     if screen in ("eligibility", "appointments", "courses"):
-        return screens.not_ready(screen, env)
+        # Reached only when the data behind the screen is missing here.
+        return faq.unavailable(screen, env)
     if screen == "help":
         return screens.main_menu("help")
-    # faq_* screens: each ends with the next useful step.
-    next_step = {
-        "faq_project": (Button("btn-eligibility", "go", "eligibility"),),
-        "faq_internship": (Button("btn-eligibility", "go", "eligibility"),),
-        "faq_documents": (Button("btn-appointments", "go", "appointments"),),
-        "faq_contacts": (Button("btn-appointments", "go", "appointments"),),
-    }[screen]
-    return screens.info(screen.replace("_", "-"), env, next_step)
+    if screen == faq.ELSEWHERE:
+        return faq.elsewhere(env)
+    if screen in faq.NEXT_STEP:
+        return faq.answer(screen, env)
+    return faq.dont_know(env)
 
 
 def _privacy_full(env: Env, *, consented: bool) -> Reply:

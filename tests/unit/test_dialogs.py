@@ -130,7 +130,7 @@ def test_worries_that_are_not_distress_are_not_treated_as_such() -> None:
         ("goodbye", "goodbye"),
         ("thanks", "thanks"),
         ("bot_challenge", "bot-challenge"),
-        ("out_of_scope", "out-of-scope"),
+        ("out_of_scope", "dont-know"),
         ("faq_project", "faq-project"),
         ("faq_internship", "faq-internship"),
         ("faq_documents", "faq-documents"),
@@ -138,9 +138,9 @@ def test_worries_that_are_not_distress_are_not_treated_as_such() -> None:
         ("ask_human", "person-contacts"),
         ("privacy", "privacy-short"),
         ("help", "help"),
-        ("check_eligibility", "not-ready"),
-        ("book_appointment", "not-ready"),
-        ("list_courses", "not-ready"),
+        ("check_eligibility", "unavailable"),
+        ("book_appointment", "unavailable"),
+        ("list_courses", "unavailable"),
     ],
 )
 def test_each_intent_gets_its_answer(intent: str, expected: str) -> None:
@@ -195,7 +195,7 @@ def test_a_long_text_that_was_not_understood_asks_for_a_short_one() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("vorrei un corso", "not-ready"),
+        ("vorrei un corso", "unavailable"),
         ("voglio parlare con un operatore", "person-contacts"),
         ("xyz", "nlu-down"),
     ],
@@ -224,9 +224,9 @@ def test_forged_or_stale_buttons_get_the_menu(event) -> None:  # type: ignore[no
     ("command", "expected"),
     [
         ("help", "help"),
-        ("requisiti", "not-ready"),
-        ("appuntamenti", "not-ready"),
-        ("corsi", "not-ready"),
+        ("requisiti", "unavailable"),
+        ("appuntamenti", "unavailable"),
+        ("corsi", "unavailable"),
         ("operatore", "person-contacts"),
         ("privacy", "privacy-short"),
         ("lingua", "lang-choose"),
@@ -252,7 +252,7 @@ def test_non_text_gets_a_kind_answer(kind: str) -> None:
     turn = step(CONSENTED, NonTextSent(kind), ENV)
     assert keys(turn) == ["non-text"]
     assert turn.replies[0].params["kind"] == kind
-    assert turn.state == CONSENTED
+    assert turn.state.with_(prompt=()) == CONSENTED
 
 
 def test_edits_are_not_read_but_answered() -> None:
@@ -288,13 +288,14 @@ def test_the_language_can_change_before_consent_and_the_notice_follows() -> None
     assert keys(switched) == ["lang-changed", "consent-needed"]
 
 
-def test_change_language_by_free_text() -> None:
+def test_asking_for_a_language_in_words_offers_it_and_does_not_switch() -> None:
     said = TextSaid(
         "can we speak english?",
         Understanding("change_language", 0.9, (), (Entity("language", "en"),)),
     )
     turn = step(CONSENTED, said, MULTI)
-    assert (turn.state.language, keys(turn)) == ("en", ["lang-changed", "menu"])
+    assert (turn.state.language, keys(turn)) == ("it", ["lang-offer"])
+    assert turn.replies[0].buttons[0][0].arg == "en"
     unsupported = TextSaid(
         "parliamo tedesco", Understanding("change_language", 0.9, (), (Entity("language", "de"),))
     )
@@ -324,7 +325,7 @@ def test_erasure_asks_first_then_erases_and_forgets_the_state() -> None:
     assert keys(kept) == ["privacy-short"] and kept.effects == ()
     erased = step(asked.state, ButtonPressed("data", "erase-yes"), ENV)
     assert erased.effects == (EraseData(),)
-    assert erased.state == State(language="it")
+    assert erased.state.with_(prompt=()) == State(language="it")
 
 
 def test_delete_my_data_intent_asks_for_confirmation() -> None:

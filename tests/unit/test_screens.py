@@ -31,7 +31,7 @@ from dialogs.intents import INTENTS
 from dialogs.model import Office
 from dialogs.places import Gazetteer
 from dialogs.router import COMMAND_SCREENS
-from tests.unit.agenda_samples import BOOKED, CONFIG
+from tests.unit.agenda_samples import BOOKED, CONFIG, slot
 from tests.unit.course_samples import OPEN
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,9 +45,10 @@ ENV = Env(
     places=Gazetteer.from_csv(
         ROOT / "config" / "comuni_ambito.csv", ROOT / "config" / "comuni_italia.csv"
     ),
-    # Someone taken in charge with two bookings: every appointment screen is reachable.
+    # Someone taken in charge with two bookings (one booking per kind, so a free time of a
+    # third kind is what a new booking can take): every appointment screen is reachable.
     agenda_config=CONFIG,
-    agenda=BOOKED,
+    agenda=replace(BOOKED, free=(*BOOKED.free, slot(300, 3, 9, kind="skills_assessment"))),
     # Signed up for one course, waiting for another, offered a seat in a third.
     courses=replace(
         OPEN,
@@ -89,7 +90,7 @@ def reachable_turns() -> list[Turn]:
     while queue:
         state, event = queue.popleft()
         # Which questions were answered matters for the screens, not what was answered.
-        shape = state.with_(answers=tuple((q, "") for q, _ in state.answers), noted=())
+        shape = state.with_(answers=tuple((q, "") for q, _ in state.answers), noted=(), prompt=())
         if (shape, event) in seen:
             continue
         seen.add((shape, event))
@@ -127,6 +128,7 @@ def test_the_walk_reaches_many_screens() -> None:
     assert {"ap-move-ask", "ap-moved", "ap-cancel-why", "ap-cancelled", "ap-no-slots"} <= reached
     assert {"co-categories", "co-list", "co-detail", "co-ask", "co-ask-waiting"} <= reached
     assert {"co-mine", "co-leave-ask", "co-left"} <= reached
+    assert {"ap-already-have", "elsewhere"} <= reached
 
 
 def test_every_reply_renders_and_fits_telegram_limits() -> None:
