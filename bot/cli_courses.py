@@ -7,6 +7,8 @@
     proximity courses export CODE [--out]   the enrolment list as CSV, for the course
                                             provider and the funder's attendance records
     proximity courses withdraw CODE         takes a course out of the catalogue
+    proximity courses catalogue [--out F]   the courses in the import format (.yaml or
+                                            .csv), translations included: edit, import
 
 Times are typed and shown in settings.timezone (Europe/Rome) and stored in UTC. Every
 command migrates first, as `serve` does. The CLI sends no messages: when people must be
@@ -38,7 +40,9 @@ if TYPE_CHECKING:
 # bot.cli imports this module to register `courses`: its helpers are imported inside the
 # functions, so either module may be loaded first.
 
-courses = typer.Typer(no_args_is_help=True, help="Corsi: list, show, import, export, withdraw.")
+courses = typer.Typer(
+    no_args_is_help=True, help="Corsi: list, show, import, export, withdraw, catalogue."
+)
 log = logging.getLogger("proximity.courses")
 
 DEMO_COURSES_FILE = PROJECT_ROOT / "config" / "demo_courses.yaml"
@@ -123,6 +127,14 @@ def courses_show(
             end = lesson.ends_at.astimezone(settings.tz)
             typer.echo(f"  {_when(lesson.starts_at, settings)}-{end:%H:%M}")
         typer.echo("Descrizione:\n  " + card.description.replace("\n", "\n  "))
+        for translation in card.translations:
+            typer.echo(f"Traduzione {translation.language}:")
+            for label, text in (
+                ("titolo", translation.title),
+                ("descrizione", translation.description),
+                ("costo", translation.cost),
+            ):
+                typer.echo(f"  {label}: {text.replace(chr(10), ' ') if text else '(in italiano)'}")
 
     _with_database(work)
 
@@ -207,6 +219,41 @@ def courses_withdraw(
         _tell("Il corso è stato ritirato", done.to_tell)
 
     _with_database(work)
+
+
+@courses.command("catalogue")
+def courses_catalogue(
+    out: Annotated[
+        Path | None, typer.Option("--out", help="File .yaml o .csv (altrimenti YAML a video)")
+    ] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Anche i corsi ritirati")] = False,
+) -> None:
+    """I corsi nel formato dell'import, con le traduzioni e le date assolute: si può
+    modificare il file (per esempio aggiungere le traduzioni) e importarlo di nuovo."""
+    from bot.assistant import utc_now
+    from bot.cli import _with_database
+    from store import course_admin
+    from store.course_import import courses_csv, courses_yaml
+
+    as_csv = out is not None and out.suffix.lower() == ".csv"
+
+    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> str:
+        async with sessions() as session:
+            cards = await course_admin.all_courses(session, utc_now())
+            specs = [
+                await course_admin.current_spec(session, card.id)
+                for card in cards
+                if show_all or not card.withdrawn
+            ]
+        write = courses_csv if as_csv else courses_yaml
+        return write(specs, settings.timezone)
+
+    text = _with_database(work)
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    out.write_text(text, encoding="utf-8-sig" if as_csv else "utf-8")
+    typer.echo(f"Scritto {out}.")
 
 
 # ------------------------------------------------------------------ demo catalogue

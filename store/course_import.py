@@ -56,6 +56,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
 
 import yaml
 
@@ -97,6 +98,10 @@ _FIELDS = frozenset(
 )  # fmt: skip
 _CSV_TRANSLATION = re.compile(rf"^({'|'.join(TRANSLATED)})_({'|'.join(LANGUAGES)})$")
 _CSV_WEEKLY = ("days", "from", "to", "first", "weeks")
+_CSV_COLUMNS = (
+    "code", "title", "category", "place", "seats", "requirement", "min_italian", "cost",
+    "contact", "signup_deadline", "remind_each_session", "description", "sessions",
+)  # fmt: skip
 _TRUE = frozenset({"true", "yes", "si", "sì", "1", "x"})
 _FALSE = frozenset({"false", "no", "0", ""})
 
@@ -162,6 +167,62 @@ def translations_of(value: dict[str, dict[str, str]] | None) -> tuple[Translatio
             for language, texts in (value or {}).items()
         )
     )
+
+
+# ------------------------------------------------------------------ writing
+
+
+def course_entry(spec: CourseSpec, zone: str) -> dict[str, Any]:
+    """A course as the YAML file writes it, with absolute local dates: importing it again
+    changes nothing (`proximity courses catalogue`)."""
+    tz = ZoneInfo(zone)
+
+    def local(instant: datetime) -> datetime:
+        return instant.astimezone(tz)
+
+    entry: dict[str, Any] = {
+        "code": spec.code,
+        "title": spec.title,
+        "category": spec.category,
+        "place": spec.place_id,
+        "seats": spec.seats,
+        "requirement": spec.requirement,
+        "min_italian": spec.min_italian or "",
+        "cost": spec.cost,
+        "contact": spec.contact,
+        "signup_deadline": (
+            f"{local(spec.signup_deadline):%Y-%m-%d %H:%M}" if spec.signup_deadline else ""
+        ),
+        "remind_each_session": spec.remind_each_session,
+        "description": spec.description,
+        "translations": translations_json(spec.translations),
+        "sessions": [f"{local(s):%Y-%m-%d %H:%M}-{local(e):%H:%M}" for s, e in spec.sessions],
+    }
+    return entry
+
+
+def courses_yaml(specs: Iterable[CourseSpec], zone: str) -> str:
+    entries = [course_entry(spec, zone) for spec in specs]
+    return yaml.safe_dump({"courses": entries}, allow_unicode=True, sort_keys=False, width=88)
+
+
+def courses_csv(specs: Iterable[CourseSpec], zone: str) -> str:
+    """One course a row, semicolons (Excel in Italian), one column per translated text."""
+    extra = [f"{key}_{language}" for language in LANGUAGES for key in TRANSLATED]
+    columns = [f for f in _CSV_COLUMNS] + extra
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, columns, delimiter=";", lineterminator="\n")
+    writer.writeheader()
+    for spec in specs:
+        entry = course_entry(spec, zone)
+        row = {k: v for k, v in entry.items() if k in _CSV_COLUMNS}
+        row["sessions"] = "|".join(entry["sessions"])
+        row["remind_each_session"] = "sì" if spec.remind_each_session else "no"
+        for language, texts in entry["translations"].items():
+            for key, text in texts.items():
+                row[f"{key}_{language}"] = text
+        writer.writerow(row)
+    return buffer.getvalue()
 
 
 # ------------------------------------------------------------------ files

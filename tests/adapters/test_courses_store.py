@@ -19,8 +19,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from dialogs.course_view import CourseText
 from store import course_admin, courses
-from store.course_import import CourseSpec, Lesson
+from store.course_import import CourseSpec, Lesson, Translation
 from store.models import ENROLLED, OFFERED, WAITING, Beneficiary, Course, Enrolment
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -453,3 +454,46 @@ async def test_the_core_gets_the_catalogue_and_the_persons_enrolments(sessions: 
     assert (waiting.course_id, waiting.status, waiting.position) == (course_id, WAITING, 1)
     assert (loaded.prescreening_outcome, loaded.taken_in_charge) == (None, False)
     assert closed not in [c.id for c in loaded.catalogue]
+
+
+ENGLISH = Translation("en", "Basic computer skills", "For people starting from zero.")
+ARABIC_TITLE = Translation("ar", "أساسيات الحاسوب")  # no description: Italian on the card
+
+
+async def test_translations_are_stored_loaded_and_updated_by_code(sessions: Sessions) -> None:
+    [anna] = await add_people(sessions, 1)
+    course_id = await add_course(sessions, translations=(ARABIC_TITLE, ENGLISH))
+    await enrol(sessions, anna, course_id)
+    async with sessions() as session:
+        loaded = await courses.load_courses(session, anna, NOW)
+        alone = await courses.course_view(session, course_id, NOW)
+    [view] = loaded.catalogue
+    assert view == alone
+    assert view.text("en") == CourseText(
+        "en", "Basic computer skills", "For people starting from zero.", "gratuito"
+    )
+    assert view.text("ar").title == "أساسيات الحاسوب"
+    assert view.text("ar").italian and view.text("fr").italian and not view.text("it").italian
+    assert view.titles == ("Informatica di base", "أساسيات الحاسوب", "Basic computer skills")
+
+    # Importing the same course again changes nothing, whatever the order in the file.
+    same = spec(translations=(ARABIC_TITLE, ENGLISH))
+    async with sessions.begin() as session:
+        again = await course_admin.save_course(session, same, NOW)
+        assert (again.created, again.changed) == (False, frozenset())
+        assert (await course_admin.current_spec(session, course_id)).translations == (
+            ARABIC_TITLE,
+            ENGLISH,
+        )
+    # A new text is an update, and the people in the course are not told about it.
+    french = Translation("fr", "Informatique de base", "Pour partir de zéro.", "gratuit")
+    async with sessions.begin() as session:
+        changed = await course_admin.save_course(
+            session, spec(translations=(ENGLISH, french)), NOW + HOUR
+        )
+    assert (changed.changed, changed.to_tell) == (frozenset({"translations"}), ())
+    async with sessions() as session:
+        view = await courses.course_view(session, course_id, NOW)
+    assert view is not None
+    assert [t.language for t in view.translations] == ["en", "fr"]
+    assert view.text("fr").cost == "gratuit" and view.text("ar").title == "Informatica di base"

@@ -136,6 +136,11 @@ def test_weekly_lessons_skip_holidays_and_store_utc() -> None:
         ({"sessions": [], "weekly": None}, "no sessions"),
         ({"code": "Informatica Base"}, "code"),
         ({"colour": "red"}, "unknown fields"),
+        ({"translations": {"de": {"title": "Hygiene"}}}, "unknown language 'de'"),
+        ({"translations": {"it": {"title": "HACCP"}}}, "the Italian texts are title"),
+        ({"translations": {"en": {"name": "HACCP"}}}, "translations.en: give title"),
+        ({"translations": {"en": {"title": "x" * 129}}}, "translations.en.title: longer"),
+        ({"translations": ["en"]}, "must map a language"),
     ],
 )
 def test_a_wrong_course_is_named_and_explained(change: dict, message: str) -> None:  # type: ignore[type-arg]
@@ -291,3 +296,77 @@ def test_demo_catalogue_is_off_with_the_demo_switch(
     migrate_database(settings)
     assert load_demo_courses(settings) == 0
     assert (PROJECT_ROOT / "config" / "demo_courses.yaml").exists()
+
+
+# ------------------------------------------------------------------ translations
+
+TRANSLATIONS = {
+    "en": {"title": "HACCP for food service", "description": "For people who want to cook."},
+    "ar": {"title": "HACCP للمطاعم"},  # a title only: the card shows the Italian description
+    "es": {"cost": "gratis"},
+}
+
+
+def stored_translations(database: str) -> dict[str, dict[str, dict[str, str]]]:
+    async def work(session):  # type: ignore[no-untyped-def]
+        rows = await session.execute(select(Course.code, Course.translations))
+        return dict(rows.all())
+
+    return run(database, work)
+
+
+def test_translations_import_from_yaml_and_csv_idempotently(database: str, tmp_path: Path) -> None:
+    file = write_yaml(tmp_path / "corsi.yaml", {**COURSE, "translations": TRANSLATIONS})
+    assert "1 creati" in cli("import", str(file))
+    assert "0 creati, 0 aggiornati, 1 invariati" in cli("import", str(file))
+    assert stored_translations(database) == {"haccp_ristorazione": TRANSLATIONS}
+
+    # The same texts as CSV columns (empty cells: no translation) change nothing.
+    header = CSV_HEADER + ";title_en;description_en;title_ro;title_ar;cost_es"
+    row = CSV_ROW + ";HACCP for food service;For people who want to cook.;;HACCP للمطاعم;gratis"
+    excel = tmp_path / "corsi.csv"
+    excel.write_text("\ufeff" + header + "\n" + row + "\n", encoding="utf-8")
+    assert "0 creati, 0 aggiornati, 1 invariati" in cli("import", str(excel))
+
+    # One text more is an update, and nobody is told (only dates or place are told).
+    excel.write_text(header + "\n" + row.replace(";;", ";HACCP pentru bucătărie;") + "\n")
+    output = cli("import", str(excel))
+    assert "haccp_ristorazione: aggiornato (translations)" in output
+    assert "/scrivi" not in output
+    assert stored_translations(database)["haccp_ristorazione"]["ro"] == {
+        "title": "HACCP pentru bucătărie"
+    }
+    assert "1 invariati" in cli("import", str(excel))
+    # A file without translations takes them away: the file is the catalogue.
+    assert "aggiornato (translations)" in cli("import", str(write_yaml(file, COURSE)))
+    assert stored_translations(database) == {"haccp_ristorazione": {}}
+
+
+def test_the_demo_courses_speak_every_language_and_show_lists_them(database: str) -> None:
+    migrate_database(Settings())
+    load_demo_courses(Settings())
+    translations = stored_translations(database)
+    assert set(translations) == NLU_CODES
+    for code, texts in translations.items():
+        assert set(texts) == {"en", "ro", "ar", "fr", "es"}, code
+        assert all(t["title"] and len(t["description"]) < 450 for t in texts.values()), code
+    shown = cli("show", "informatica_base")
+    assert "Traduzione en:" in shown and "Basic computer skills" in shown
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".csv"])
+def test_the_catalogue_written_out_imports_back_unchanged(
+    database: str, tmp_path: Path, suffix: str
+) -> None:
+    migrate_database(Settings())
+    load_demo_courses(Settings())
+    out = tmp_path / f"catalogo{suffix}"
+    cli("catalogue", "--out", str(out))
+    assert "0 creati, 0 aggiornati, 8 invariati" in cli("import", str(out))
+    text = out.read_text(encoding="utf-8-sig")
+    assert "Basic computer skills" in text and "Informatică de bază" in text
+    if suffix == ".csv":
+        assert text.splitlines()[0].endswith("title_es;description_es;cost_es")
+    # Edited in the file, a translation comes back as an update.
+    out.write_text(text.replace("Basic computer skills", "Computer basics"), encoding="utf-8")
+    assert "informatica_base: aggiornato (translations)" in cli("import", str(out))

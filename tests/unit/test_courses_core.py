@@ -7,17 +7,26 @@ from datetime import timedelta
 
 import pytest
 
+from bot.catalogue import Catalogue
+from bot.render import reply_text
 from dialogs import ButtonPressed, CommandIssued, Env, State, TextSaid, Understanding, step
-from dialogs.course_view import Courses, MyEnrolment
+from dialogs.course_texts import (
+    course_cancelled_reply,
+    course_changed_reply,
+    course_reminder_reply,
+)
+from dialogs.course_view import Courses, CourseText, MyEnrolment
 from dialogs.courses import match, offer_reply
 from dialogs.effects import AnswerOffer, EnrolCourse, WithdrawCourse
 from dialogs.events import EnrolmentDone, Entity, OfferAnswered
 from dialogs.model import Office
+from store.settings import PROJECT_ROOT
 from tests.unit.agenda_samples import CONFIG, NOW
 from tests.unit.course_samples import CATALOGUE, HACCP, OPEN, STORE
 
 OFFICE = Office("Sportello", "Via 1, Crema", "9-13", "0373 1", "a@b.it")
 CONSENTED = State(consent_version="v1")
+LOCALES = Catalogue.load(PROJECT_ROOT / "locales")
 
 
 def env(courses: Courses = OPEN) -> Env:
@@ -193,3 +202,95 @@ def test_leaving_a_course_you_are_not_in_but_named_shows_it() -> None:
     assert keys(turn) == ["co-detail"]
     nothing = step(CONSENTED, said("mi ritiro", "withdraw_course"), env())
     assert keys(nothing) == ["co-mine-none"]
+
+
+# -- the person's language ---------------------------------------------------------------------
+
+ENGLISH = State(consent_version="v1", language="en")
+TRANSLATED = replace(
+    HACCP,
+    cost="gratuito",
+    translations=(
+        CourseText("en", "HACCP for food service", "For people who want to work in a kitchen."),
+        CourseText("ro", "HACCP pentru alimentație", ""),  # the title only
+    ),
+)
+WITH_ENGLISH = Courses(
+    catalogue=tuple(TRANSLATED if c.id == HACCP.id else c for c in CATALOGUE),
+    prescreening_outcome="likely_eligible",
+)
+
+
+def card_text(turn, language: str) -> str:  # type: ignore[no-untyped-def]
+    return reply_text(turn.replies[0], LOCALES, language)
+
+
+def test_an_english_card_shows_the_english_title_and_description_unmarked() -> None:
+    card = step(ENGLISH, ButtonPressed("co-see", str(HACCP.id)), env(WITH_ENGLISH))
+    assert card.replies[0].params["title"] == "HACCP for food service"
+    assert "co-detail-in-italian" not in [k for k, _ in card.replies[0].parts]
+    text = card_text(card, "en")
+    assert "For people who want to work in a kitchen." in text
+    assert "Per chi vuole imparare." not in text
+    assert "Cost: free" in text  # "gratuito" is put in words by the catalogue
+
+
+def test_an_untranslated_card_is_italian_and_says_so_in_the_persons_language() -> None:
+    card = step(ENGLISH, ButtonPressed("co-see", str(HACCP.id)), env())
+    assert card.replies[0].parts[0][0] == "co-detail-in-italian"
+    text = card_text(card, "en")
+    assert "HACCP per la ristorazione" in text and "Per chi vuole imparare." in text
+    assert "(in Italian" in text
+
+
+def test_a_half_translated_card_is_marked_and_italian_never_is() -> None:
+    romanian = step(
+        State(consent_version="v1", language="ro"),
+        ButtonPressed("co-see", str(HACCP.id)),
+        env(WITH_ENGLISH),
+    )
+    assert romanian.replies[0].params["title"] == "HACCP pentru alimentație"
+    assert romanian.replies[0].params["description"] == "Per chi vuole imparare."
+    assert "co-detail-in-italian" in [k for k, _ in romanian.replies[0].parts]
+    italian = step(CONSENTED, ButtonPressed("co-see", str(HACCP.id)), env(WITH_ENGLISH))
+    assert italian.replies[0].params["title"] == "HACCP per la ristorazione"
+    assert "co-detail-in-italian" not in [k for k, _ in italian.replies[0].parts]
+
+
+def test_lists_my_courses_and_questions_use_the_translated_title() -> None:
+    listed = step(ENGLISH, ButtonPressed("co-cat", "ristorazione|0"), env(WITH_ENGLISH))
+    labels = [b.params.get("title") for r in listed.replies for row in r.buttons for b in row]
+    assert "HACCP for food service" in labels
+    asked = step(ENGLISH, ButtonPressed("co-in", str(HACCP.id)), env(WITH_ENGLISH))
+    assert asked.replies[0].params["title"] == "HACCP for food service"
+    mine = Courses(catalogue=WITH_ENGLISH.catalogue, mine=(MyEnrolment(7, HACCP.id, "enrolled"),))
+    listed_mine = step(ENGLISH, ButtonPressed("co-mine", ""), env(mine))
+    assert [p["title"] for _, p in listed_mine.replies[0].parts] == ["HACCP for food service"]
+
+
+def test_offers_reminders_and_notices_speak_the_persons_language() -> None:
+    offered = MyEnrolment(9, HACCP.id, "offered", offer_expires=NOW + timedelta(hours=24))
+    zone = "Europe/Rome"
+    assert offer_reply(TRANSLATED, offered, CONFIG, zone, "en").params["title"] == (
+        "HACCP for food service"
+    )
+    assert offer_reply(TRANSLATED, offered, CONFIG, zone).params["title"] == HACCP.title
+    start = TRANSLATED.sessions[0][0]
+    reminder = course_reminder_reply(TRANSLATED, start, timedelta(hours=2), CONFIG, zone, "en")
+    changed = course_changed_reply(TRANSLATED, CONFIG, zone, "en")
+    cancelled = course_cancelled_reply(TRANSLATED, CONFIG, "ar")  # no Arabic: Italian
+    assert reminder.params["title"] == changed.params["title"] == "HACCP for food service"
+    assert cancelled.params["title"] == HACCP.title
+    assert "HACCP for food service" in reply_text(reminder, LOCALES, "en")
+
+
+def test_every_title_in_every_language_is_there_for_matching() -> None:
+    assert TRANSLATED.titles == (
+        "HACCP per la ristorazione",
+        "HACCP for food service",
+        "HACCP pentru alimentație",
+    )
+    assert HACCP.titles == ("HACCP per la ristorazione",)
+    assert TRANSLATED.text("fr") == CourseText(
+        "fr", HACCP.title, HACCP.description, "gratuito", italian=True
+    )
