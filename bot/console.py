@@ -60,7 +60,9 @@ class ConsoleChat:
             for row in reply.buttons:
                 for button in row:
                     self._choices.append(ButtonPressed(button.action, button.arg))
-                    label = catalogue.render(button.label, language, button.params)
+                    # An offer to switch is read in the language offered, buttons too.
+                    shown = reply.language or language
+                    label = catalogue.render(button.label, shown, button.params)
                     self._write(f"   [{len(self._choices)}] {label}")
 
 

@@ -52,6 +52,7 @@ def keyboard(buttons: Keyboard, catalogue: Catalogue, language: str) -> InlineKe
 
 def render(reply: Reply, catalogue: Catalogue, language: str) -> list[RenderedMessage]:
     """One reply as one or more messages; the buttons go with the last part."""
+    language = reply.language or language
     parts = split_text(reply_text(reply, catalogue, language))
     markup = keyboard(reply.buttons, catalogue, language)
     return [
@@ -61,6 +62,7 @@ def render(reply: Reply, catalogue: Catalogue, language: str) -> list[RenderedMe
 
 
 def reply_text(reply: Reply, catalogue: Catalogue, language: str) -> str:
+    language = reply.language or language
     lines = [catalogue.render(reply.key, language, reply.params)]
     lines += [catalogue.render(key, language, params) for key, params in reply.parts]
     return "\n".join(lines)

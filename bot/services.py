@@ -23,6 +23,7 @@ from bot.sender import TelegramSender
 from dialogs.eligibility import Rules
 from dialogs.places import Gazetteer
 from nlu.client import NluClient
+from nlu.language import LanguageDetector
 from scheduler.course_changes import CourseChangeMessenger
 from scheduler.delivery import Limits
 from scheduler.maintenance import Retention, start_maintenance
@@ -245,6 +246,7 @@ def build_services(settings: Settings) -> Services:
         hours=programme.hours(settings.timezone, utc_now().date()),
         agenda_config=load_agenda_config(settings.appointments_file),
         turn_gate=writer_gate(engine),
+        language_detector=LanguageDetector(catalogue.languages),
     )
     return Services(
         settings=settings,

@@ -44,6 +44,10 @@ class TextSaid:
     text: str
     understanding: Understanding | None
     too_long: bool = False
+    # The language the text is written in, set by the shell only when it is clear
+    # (enough words, a confident detector, or Arabic script), with the detector's confidence.
+    language: str | None = None
+    language_confidence: float = 0.0
 
 
 @dataclass(frozen=True)
