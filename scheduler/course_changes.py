@@ -100,7 +100,7 @@ class CourseChangeMessenger:
                     card, enrolment.id, enrolment.ics_sequence, self._config,
                     self._programme, "CANCEL",
                 )  # fmt: skip
-            reply = course_cancelled_reply(view, self._config)
+            reply = course_cancelled_reply(view, self._config, language)
             sent = await self._send(change.telegram_id, language, reply, document)
         elif card is not None and view is not None and enrolment is not None and card.sessions:
             document = None
@@ -113,7 +113,7 @@ class CourseChangeMessenger:
                     self._programme,
                     "REQUEST",
                 )
-            reply = course_changed_reply(view, self._config, self._zone)
+            reply = course_changed_reply(view, self._config, self._zone, language)
             sent = await self._send(change.telegram_id, language, reply, document)
         async with self._sessions.begin() as session:
             if card is not None and change.status == ENROLLED:

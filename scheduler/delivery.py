@@ -292,7 +292,7 @@ class Dispatcher:
         view = await courses.course_view(session, course.id, now)
         start = reminder.session_starts_at
         assert view is not None and start is not None  # the course and lesson were just read
-        reply = course_reminder_reply(view, start, start - now, self._config, self._zone)
+        reply = course_reminder_reply(view, start, start - now, self._config, self._zone, language)
         return _Claimed(
             reminder_id=reminder.id,
             appointment_id=None,

@@ -65,7 +65,7 @@ class OfferMessenger:
         ):
             return 0
         language = person.language if person is not None else "it"
-        reply = offer_reply(course, enrolment, self._config, self._zone)
+        reply = offer_reply(course, enrolment, self._config, self._zone, language)
         # Blocked: the person is marked unreachable, and the offer runs out and passes to
         # the next in line by itself.
         await self._sender.send_replies(telegram_id, (reply,), language)
