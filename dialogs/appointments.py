@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dialogs import screens
+from dialogs import handoff, screens
 from dialogs.agenda import Agenda, AgendaConfig, Booking, OpenSlot
 from dialogs.appointment_texts import BOOK_AGAIN, CANCEL, CONFIRM, DECLINE, MOVE, slot_params
 from dialogs.effects import AnswerReminder, BookSlot, CancelBooking, MoveBooking
@@ -32,10 +32,14 @@ PICK = "ap-b"  # arg: slot id -> asks to confirm
 YES = "ap-y"  # arg: slot id -> books (or moves)
 REASON = "ap-xr"  # arg: "<booking id>|<reason>"
 LIST = "ap-list"
+MOVE_HERE = "ap-mh"  # arg: "<booking id>|<slot id>" -> moves that booking to that slot
+ASK_PERSON = "ap-ask"  # arg: kind -> a person, told it is about an appointment
 ACTIONS = frozenset(
     {CHOOSE_KIND, PAGE, ALL_TIMES, PICK, YES, REASON, LIST, CONFIRM, DECLINE, MOVE, CANCEL}
-    | {BOOK_AGAIN}
+    | {BOOK_AGAIN, MOVE_HERE, ASK_PERSON}
 )
+# The reason the operators' case card shows when the person asks about an appointment.
+HANDOFF_REASON = "appointment"
 CANCEL_REASONS = ("ill", "busy", "not_needed", "unsaid")
 MAX_LISTED = 5  # bookings with their own Move / Cancel buttons
 
@@ -89,13 +93,16 @@ def begin_booking(state: State, env: Env, kind: str | None = None, preference: s
     agenda, config = _agenda(env), _config(env)
     open_kinds = [k.id for k in config.kinds.values() if agenda.may_book(k)]
     if kind in config.kinds and kind not in open_kinds:
-        return Turn((_kind_closed(kind, open_kinds),), leave(state))
+        return Turn((_kind_closed(kind, open_kinds, agenda),), leave(state))
+    if kind not in open_kinds and len(open_kinds) == 1:
+        kind = open_kinds[0]
     if kind in open_kinds:
+        existing = _booked(agenda, kind)
+        if existing is not None:
+            return _already_have(state, existing, env, preference)
         return _slots(state, env, kind, preference=preference)
     if not open_kinds:
         return Turn((_why_closed(agenda),), leave(state))
-    if len(open_kinds) == 1:
-        return _slots(state, env, open_kinds[0], preference=preference)
     rows = tuple((Button(f"btn-ap-kind-{k}", CHOOSE_KIND, k),) for k in open_kinds)
     reply = Reply("ap-choose-kind", buttons=(*rows, *screens.FOOTER))
     return Turn((reply,), state.with_(flow=FLOW, asking="kind", ap_pref=preference))
@@ -128,6 +135,10 @@ def on_button(state: State, event: ButtonPressed, env: Env) -> Turn:
         return _slots(state, env, state.ap_kind, page=page, preference=preference)
     if action in (PICK, YES):
         return _chosen(state, env, arg_number(arg), book=action == YES)
+    if action == MOVE_HERE:
+        return _move_here(state, env, arg)
+    if action == ASK_PERSON:
+        return _ask_person(state, env)
     if action == REASON:
         booking_id, _, reason = arg.partition("|")
         booking = agenda.booking(arg_number(booking_id) or -1)
@@ -174,7 +185,8 @@ def _slots(state: State, env: Env, kind: str, *, page: int = 0, preference: str 
     free = [s for s in _agenda(env).free if s.kind == kind]
     state = state.with_(flow=FLOW, asking="slot", ap_kind=kind, ap_page=page, ap_pref=preference)
     if not free:
-        reply = Reply("ap-no-slots", {"kind": kind}, buttons=((screens.PERSON,), (screens.MENU,)))
+        buttons = ((_ask_for(kind),), *screens.FOOTER)
+        reply = Reply("ap-no-slots", {"kind": kind, "phone": env.office.phone}, buttons=buttons)
         return Turn((reply,), leave(state))
     replies: list[Reply] = []
     wanted = parse_wish(preference, env.today) if preference else None
@@ -224,12 +236,21 @@ def _by_day(shown: list[OpenSlot], env: Env) -> list[tuple[str, Params]]:
 def _chosen(state: State, env: Env, slot_id: int | None, *, book: bool) -> Turn:
     agenda = _agenda(env)
     slot = agenda.slot(slot_id) if slot_id is not None else None
+    if slot is None:
+        return slot_lost(state, env)
     moving = agenda.booking(state.ap_moving) if state.ap_moving is not None else None
-    allowed = slot is not None and (
-        (moving is not None and moving.slot.kind == slot.kind)
-        or any(k.id == slot.kind and agenda.may_book(k) for k in _config(env).kinds.values())
+    if moving is not None and moving.slot.kind != slot.kind:
+        moving = None  # a move started for another kind: this button is not part of it
+    if moving is None:
+        # One live booking per kind: an old time button moves the booking instead of
+        # adding a second one, and only when the person says so.
+        existing = _booked(agenda, slot.kind)
+        if existing is not None:
+            return _offer_move_here(state, existing, slot, env)
+    allowed = moving is not None or any(
+        k.id == slot.kind and agenda.may_book(k) for k in _config(env).kinds.values()
     )
-    if slot is None or not allowed:
+    if not allowed:
         return slot_lost(state, env)
     params = _params(slot, env)
     if not book:
@@ -248,6 +269,47 @@ def _chosen(state: State, env: Env, slot_id: int | None, *, book: bool) -> Turn:
         return Turn((done,), leave(state), (MoveBooking(moving.id, slot.id),))
     done = Reply("ap-booked", params, buttons=_after_buttons(), parts=parts)
     return Turn((done,), leave(state), (BookSlot(slot.id),))
+
+
+def _already_have(state: State, booking: Booking, env: Env, preference: str = "") -> Turn:
+    """Booking a kind the person already has: the same list, as a move of that booking."""
+    moving = state.with_(ap_moving=booking.id)
+    listed = _slots(moving, env, booking.slot.kind, preference=preference)
+    keep = ((Button("btn-ap-keep-mine", LIST),),)
+    intro = Reply("ap-already-have", _params(booking.slot, env), buttons=keep)
+    return Turn((intro, *listed.replies), listed.state.with_(ap_moving=booking.id))
+
+
+def _offer_move_here(state: State, booking: Booking, slot: OpenSlot, env: Env) -> Turn:
+    params = {**_params(slot, env), "old": _params(booking.slot, env)["when"]}
+    buttons = (
+        (Button("btn-ap-move-here", MOVE_HERE, f"{booking.id}|{slot.id}"),),
+        (Button("btn-ap-keep-mine", LIST),),
+        *screens.FOOTER,
+    )
+    return Turn((Reply("ap-move-instead", params, buttons=buttons),), leave(state))
+
+
+def _move_here(state: State, env: Env, arg: str) -> Turn:
+    agenda = _agenda(env)
+    booking_id, _, slot_id = arg.partition("|")
+    booking = agenda.booking(arg_number(booking_id) or -1)
+    if booking is None:
+        return _gone(state, env)
+    slot = agenda.slot(arg_number(slot_id) or -1)
+    if slot is None or slot.kind != booking.slot.kind:
+        moving = _start_move(state, booking, env)
+        return Turn((Reply("ap-slot-gone"), *moving.replies), moving.state)
+    parts = (("ap-directions", _params(slot, env)), ("ap-bring", {}), ("ap-calendar", {}))
+    done = Reply("ap-moved", _params(slot, env), buttons=_after_buttons(), parts=parts)
+    return Turn((done,), leave(state), (MoveBooking(booking.id, slot.id),))
+
+
+def _ask_person(state: State, env: Env) -> Turn:
+    """A person, with the reason on the operators' card: the kind an operator must fix."""
+    if env.operators_available:
+        return handoff.request(leave(state), env, reason=HANDOFF_REASON)
+    return Turn((screens.person(env),), leave(state))
 
 
 def _start_move(state: State, booking: Booking, env: Env) -> Turn:
@@ -300,16 +362,35 @@ def _list_reply(agenda: Agenda, env: Env) -> Reply:
     )
 
 
-def _kind_closed(kind: str, open_kinds: list[str]) -> Reply:
-    offer = tuple((Button(f"btn-ap-kind-{k}", CHOOSE_KIND, k),) for k in open_kinds)
-    return Reply("ap-kind-closed", {"kind": kind}, buttons=(*offer, *screens.FOOTER))
+def _kind_closed(kind: str, open_kinds: list[str], agenda: Agenda) -> Reply:
+    """A kind an operator fixes after the first interview: the step that leads there."""
+    unbooked = [k for k in open_kinds if _booked(agenda, k) is None]
+    offer: tuple[tuple[Button, ...], ...]
+    if unbooked:
+        step = "book"
+        offer = tuple((Button(f"btn-ap-kind-{k}", CHOOSE_KIND, k),) for k in unbooked)
+    elif open_kinds:
+        step = "booked"  # the first interview is booked: that is where to ask
+        offer = ((_ask_for(kind),), (MY_APPOINTMENTS,))
+    elif agenda.prescreening_outcome is None:
+        step = "questions"
+        offer = ((Button("btn-eligibility", "go", "eligibility"),),)
+    else:
+        step = "person"
+        offer = ((_ask_for(kind),),)
+    return Reply("ap-kind-closed", {"kind": kind, "step": step}, buttons=(*offer, *screens.FOOTER))
+
+
+def _ask_for(kind: str) -> Button:
+    return Button("btn-ap-ask-person", ASK_PERSON, kind)
 
 
 def _why_closed(agenda: Agenda) -> Reply:
     if agenda.prescreening_outcome is None:
         first = (Button("btn-eligibility", "go", "eligibility"),)
         return Reply("ap-prescreening-first", buttons=(first, *screens.FOOTER))
-    return Reply("ap-not-open", buttons=((screens.PERSON,), (screens.MENU,)))
+    buttons = ((screens.ELSEWHERE,), (screens.PERSON,), (screens.MENU,))
+    return Reply("ap-not-open", buttons=buttons)
 
 
 def _gone(state: State, env: Env) -> Turn:
@@ -336,6 +417,11 @@ def leave(state: State) -> State:
         ap_pref="",
         ap_moving=None,
     )
+
+
+def _booked(agenda: Agenda, kind: str) -> Booking | None:
+    """The person's live booking of this kind: there is at most one."""
+    return next((b for b in agenda.bookings if b.slot.kind == kind), None)
 
 
 def _params(slot: OpenSlot, env: Env) -> dict[str, Any]:

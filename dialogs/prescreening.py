@@ -270,7 +270,7 @@ def _summarise(assessment: Assessment, answers: dict[str, str]) -> _Summary:
         lines.append(("pre-did-info", {}))
     if assessment.outcome is Outcome.NOT_ELIGIBLE:
         lines.append(("pre-elsewhere", {}))
-        next_steps: Keyboard = ((screens.PERSON,),)
+        next_steps: Keyboard = ((screens.ELSEWHERE,), (screens.PERSON,))
     else:
         next_steps = ((Button("btn-book-orientation", "go", "appointments"),), (screens.PERSON,))
     buttons = (*next_steps, (Button("btn-correct", "pre", "edit"),), (screens.MENU,))

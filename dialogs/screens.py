@@ -10,6 +10,8 @@ from dialogs.model import Button, Env, Keyboard, Reply
 MENU = Button("btn-menu", "go", "menu")
 PERSON = Button("btn-person", "go", "person")
 FOOTER: Keyboard = ((MENU, PERSON),)
+# Where else to turn: on a "not for you" result and wherever the project says no.
+ELSEWHERE = Button("btn-elsewhere", "go", "elsewhere")
 
 # Screens reachable with `go:<name>`; anything else in callback data is refused.
 SCREENS = (
@@ -28,6 +30,11 @@ SCREENS = (
     "faq_internship",
     "faq_documents",
     "faq_contacts",
+    "faq_income_support",
+    "faq_driving_licence",
+    "faq_expired_documents",
+    "faq_after_interview",
+    "elsewhere",
 )
 
 
@@ -102,15 +109,6 @@ def office_params(env: Env) -> dict[str, str]:
         "phone": office.phone,
         "email": office.email,
     }
-
-
-def not_ready(feature: str, env: Env) -> Reply:
-    """An honest answer for a feature that is not built yet: what to do instead."""
-    return Reply(
-        "not-ready",
-        params={"feature": feature, **office_params(env)},
-        buttons=FOOTER,
-    )
 
 
 def info(key: str, env: Env, *extra: tuple[Button, ...]) -> Reply:

@@ -43,8 +43,10 @@ btn-ap-earlier = ◀️ Earlier
 btn-ap-later = Later ▶️
 btn-ap-all-times = 📅 All times
 ap-no-slots =
-    Right now there are no free times for the { ap-kind-name }.
-    A staff member can book an appointment for you.
+    Right now there are no free times.
+    🗓️ { ap-kind-name }
+    A staff member can book an appointment for you: press “Ask a person for it”.
+    Or call the office: 📞 { $phone }
 
 ## Confirming
 
@@ -122,10 +124,31 @@ ap-prescreening-first =
     They help us see if the project is right for you. It takes two minutes.
 ap-not-open =
     From what you told me, this meeting is not for you.
-    A person can listen to you and tell you where to go.
+    I can tell you where else to ask for help. Or talk to a person.
 ap-kind-closed =
-    A staff member books the { ap-kind-name } for you, after the first meeting.
-    If you want, you can talk to a person.
+    A staff member books this appointment for you, after the first meeting.
+    { $step ->
+        [book] First, book the first meeting.
+        [booked] You already have the first meeting: ask the staff member there. Or ask a person now.
+        [questions] First, answer a few questions. Then you can book the first meeting.
+       *[person] You can ask a person for it. I will tell them you need an appointment.
+    }
+ap-already-have =
+    You already have this appointment:
+    🗓️ { ap-kind-name }
+    📅 { DATETIME($when, dateStyle: "full", timeStyle: "short") }
+    You can have only one. If you want to move it, choose a new time.
+    Until you choose, you keep the one you have.
+ap-move-instead =
+    You already have this appointment. You can have only one.
+    🗓️ { ap-kind-name }
+    Now: { DATETIME($old, dateStyle: "full", timeStyle: "short") }
+    New time: { DATETIME($when, dateStyle: "full", timeStyle: "short") }
+    📍 { $place_name }, { $address }
+    Do you want to move it to this time?
+btn-ap-move-here = 🔁 Move it here
+btn-ap-keep-mine = ✅ Keep the one I have
+btn-ap-ask-person = 🙋 Ask a person for it
 
 ## Reminders
 

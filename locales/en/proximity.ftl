@@ -56,9 +56,6 @@ inform-noted = Thank you, I understand. What do you want to do now?
 bot-challenge =
     I am an automatic assistant, not a person.
     A person can help you at any time: press “Talk to a person”.
-out-of-scope =
-    Sorry, I cannot help you with this.
-    I can give you information about the project, the courses and the appointments.
 
 ## When I do not understand
 
@@ -110,20 +107,6 @@ distress-person =
     📞 { $phone }
     🕘 { $hours }
 
-## Parts that are not ready yet
-
-not-ready =
-    { $feature ->
-        [eligibility] The check to see if you can join is not ready here yet.
-        [appointments] Appointments are not ready here yet.
-        [courses] The list of courses is not ready here yet.
-        [language] I cannot change the language here yet.
-        [delete_data] I cannot delete your data here yet.
-       *[other] This part is not ready yet.
-    }
-    For now, call the office: 📞 { $phone }
-    Or write to ✉️ { $email }
-
 ## Privacy
 
 privacy-short =
@@ -159,9 +142,11 @@ faq-project =
     It is free.
 faq-internship =
     An internship (tirocinio) is a time in a company to learn a job.
-    It is not a work contract. You have insurance.
-    Often you get a small payment every month. The amount depends on your project.
     A tutor follows you from start to end.
+    How long is it? Your project decides. Usually up to 12 months, sometimes up to 24.
+    Money: your project says if you get a monthly allowance (indennità), and how much.
+    It is not a salary and not a work contract.
+    You have INAIL insurance, if you get hurt while working.
 faq-documents =
     For the first meeting, bring these if you have them:
     • an identity document;

@@ -44,8 +44,10 @@ btn-ap-earlier = ◀️ Antes
 btn-ap-later = Después ▶️
 btn-ap-all-times = 📅 Todas las horas
 ap-no-slots =
-    Ahora no hay horas libres para la { ap-kind-name }.
-    Una persona del proyecto puede darte una cita.
+    Ahora no hay horas libres.
+    🗓️ { ap-kind-name }
+    Una persona del proyecto puede darte una cita: pulsa «Pedírsela a una persona».
+    O llama a la oficina: 📞 { $phone }
 
 ## Confirming
 
@@ -123,10 +125,31 @@ ap-prescreening-first =
     Sirven para saber si el proyecto es para ti. Solo son dos minutos.
 ap-not-open =
     Por lo que me has dicho, esta entrevista no es para ti.
-    Una persona puede escucharte y decirte adónde ir.
+    Te puedo decir adónde más pedir ayuda. O habla con una persona.
 ap-kind-closed =
-    La { ap-kind-name } la fija una persona del proyecto, después de la primera entrevista.
-    Si quieres, puedes hablar con una persona.
+    Esta cita la fija una persona del proyecto, después de la primera entrevista.
+    { $step ->
+        [book] Primero pide la primera entrevista.
+        [booked] Ya tienes la primera entrevista: allí pídesela a la persona del proyecto. O pídesela ahora a una persona.
+        [questions] Primero responde a unas preguntas. Después puedes pedir la primera entrevista.
+       *[person] Puedes pedírsela a una persona. Le digo yo que necesitas una cita.
+    }
+ap-already-have =
+    Ya tienes esta cita:
+    🗓️ { ap-kind-name }
+    📅 { DATETIME($when, dateStyle: "full", timeStyle: "short") }
+    Solo puedes tener una. Si quieres cambiarla, elige una hora nueva.
+    Hasta que elijas, sigues teniendo la que tienes.
+ap-move-instead =
+    Ya tienes esta cita. Solo puedes tener una.
+    🗓️ { ap-kind-name }
+    Ahora: { DATETIME($old, dateStyle: "full", timeStyle: "short") }
+    Hora nueva: { DATETIME($when, dateStyle: "full", timeStyle: "short") }
+    📍 { $place_name }, { $address }
+    ¿Quieres cambiarla a esta hora?
+btn-ap-move-here = 🔁 Cambiarla aquí
+btn-ap-keep-mine = ✅ Mantener la que tengo
+btn-ap-ask-person = 🙋 Pedírsela a una persona
 
 ## Reminders
 

@@ -56,9 +56,6 @@ inform-noted = Gracias, lo he entendido. ¿Qué quieres hacer ahora?
 bot-challenge =
     Soy un asistente automático, no una persona.
     Una persona puede ayudarte cuando quieras: presiona «Hablar con una persona».
-out-of-scope =
-    Lo siento, con esto no puedo ayudarte.
-    Puedo darte información sobre el proyecto, los cursos y las citas.
 
 ## When I do not understand
 
@@ -110,20 +107,6 @@ distress-person =
     📞 { $phone }
     🕘 { $hours }
 
-## Parts that are not ready yet
-
-not-ready =
-    { $feature ->
-        [eligibility] La comprobación de los requisitos todavía no está lista aquí.
-        [appointments] Las citas todavía no están listas aquí.
-        [courses] La lista de cursos todavía no está lista aquí.
-        [language] Todavía no puedo cambiar el idioma aquí.
-        [delete_data] Todavía no puedo borrar tus datos aquí.
-       *[other] Esta parte todavía no está lista.
-    }
-    Por ahora llama a la oficina: 📞 { $phone }
-    O escribe a ✉️ { $email }
-
 ## Privacy
 
 privacy-short =
@@ -159,16 +142,18 @@ faq-project =
     Es gratis.
 faq-internship =
     Las prácticas (tirocinio) son un tiempo en una empresa para aprender un trabajo.
-    No son un contrato de trabajo. Tienes un seguro.
-    Muchas veces recibes un pequeño pago cada mes. La cantidad depende de tu proyecto.
     Un tutor te acompaña desde el principio hasta el final.
+    ¿Cuánto duran? Lo decide tu proyecto. Normalmente hasta 12 meses, a veces hasta 24.
+    Dinero: tu proyecto dice si recibes una ayuda (indennità) cada mes, y cuánto.
+    No es un sueldo y no es un contrato de trabajo.
+    Tienes el seguro del INAIL, si te haces daño mientras trabajas.
 faq-documents =
     Para la primera cita trae, si los tienes:
     • un documento de identidad;
     • el código fiscal (codice fiscale) o la tarjeta sanitaria (tessera sanitaria);
     • el ISEE, es decir, el papel sobre los ingresos de la familia;
-    • la DID, es decir, la declaración de que estás listo para trabajar. Se hace en el Centro per l'Impiego (la oficina pública de empleo);
-    • el permiso de residencia (permesso di soggiorno), si no eres ciudadano europeo;
+    • la DID, es decir, la declaración de disponibilidad para trabajar. Se hace en el Centro per l'Impiego (la oficina pública de empleo);
+    • el permiso de residencia (permesso di soggiorno), si vienes de un país de fuera de la Unión Europea;
     • tu currículum, si lo tienes.
     Si te falta algo, ven igualmente.
 faq-contacts =

@@ -44,8 +44,10 @@ btn-ap-earlier = ◀️ Plus tôt
 btn-ap-later = Plus tard ▶️
 btn-ap-all-times = 📅 Tous les horaires
 ap-no-slots =
-    En ce moment, il n'y a pas d'horaire libre pour le { ap-kind-name }.
-    Un agent peut te donner un rendez-vous.
+    En ce moment, il n'y a pas d'horaire libre.
+    🗓️ { ap-kind-name }
+    Un agent peut te donner un rendez-vous : appuie sur « Le demander à une personne ».
+    Ou appelle le bureau : 📞 { $phone }
 
 ## Confirming
 
@@ -123,10 +125,31 @@ ap-prescreening-first =
     Elles servent à savoir si le projet est fait pour toi. Ça prend deux minutes.
 ap-not-open =
     D'après ce que tu m'as dit, ce rendez-vous n'est pas pour toi.
-    Une personne peut t'écouter et te dire où aller.
+    Je peux te dire où demander de l'aide ailleurs. Ou parle avec une personne.
 ap-kind-closed =
-    Le { ap-kind-name } est fixé par un agent, après le premier entretien.
-    Si tu veux, tu peux parler avec une personne.
+    Ce rendez-vous est fixé par un agent, après le premier entretien.
+    { $step ->
+        [book] D'abord, prends le premier rendez-vous.
+        [booked] Tu as déjà le premier rendez-vous : demande-le à l'agent à ce moment-là. Ou demande-le maintenant à une personne.
+        [questions] D'abord, réponds à quelques questions. Ensuite, tu peux prendre le premier rendez-vous.
+       *[person] Tu peux le demander à une personne. Je lui dis que tu as besoin d'un rendez-vous.
+    }
+ap-already-have =
+    Tu as déjà ce rendez-vous :
+    🗓️ { ap-kind-name }
+    📅 { DATETIME($when, dateStyle: "full", timeStyle: "short") }
+    Tu ne peux en avoir qu'un. Si tu veux le déplacer, choisis un nouvel horaire.
+    Tant que tu ne choisis pas, tu gardes celui que tu as.
+ap-move-instead =
+    Tu as déjà ce rendez-vous. Tu ne peux en avoir qu'un.
+    🗓️ { ap-kind-name }
+    Maintenant : { DATETIME($old, dateStyle: "full", timeStyle: "short") }
+    Nouvel horaire : { DATETIME($when, dateStyle: "full", timeStyle: "short") }
+    📍 { $place_name }, { $address }
+    Veux-tu le déplacer à cet horaire ?
+btn-ap-move-here = 🔁 Le déplacer ici
+btn-ap-keep-mine = ✅ Garder celui que j'ai
+btn-ap-ask-person = 🙋 Le demander à une personne
 
 ## Reminders
 

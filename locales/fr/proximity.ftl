@@ -56,9 +56,6 @@ inform-noted = Merci, j'ai compris. Que veux-tu faire maintenant ?
 bot-challenge =
     Je suis un assistant automatique, pas une personne.
     Une personne peut t'aider quand tu veux : appuie sur « Parler avec une personne ».
-out-of-scope =
-    Désolé, je ne peux pas t'aider pour cela.
-    Je peux te donner des informations sur le projet, sur les cours et sur les rendez-vous.
 
 ## When I do not understand
 
@@ -110,20 +107,6 @@ distress-person =
     📞 { $phone }
     🕘 { $hours }
 
-## Parts that are not ready yet
-
-not-ready =
-    { $feature ->
-        [eligibility] La vérification des conditions n'est pas encore prête ici.
-        [appointments] Les rendez-vous ne sont pas encore prêts ici.
-        [courses] La liste des cours n'est pas encore prête ici.
-        [language] Je ne peux pas encore changer de langue ici.
-        [delete_data] Je ne peux pas encore effacer tes données ici.
-       *[other] Cette partie n'est pas encore prête.
-    }
-    Pour l'instant, appelle le bureau : 📞 { $phone }
-    Ou écris à ✉️ { $email }
-
 ## Privacy
 
 privacy-short =
@@ -159,16 +142,18 @@ faq-project =
     C'est gratuit.
 faq-internship =
     Le stage (tirocinio) est une période dans une entreprise pour apprendre un travail.
-    Ce n'est pas un contrat de travail. Tu as une assurance.
-    Souvent, tu reçois une petite somme chaque mois. Le montant dépend de ton projet.
     Un tuteur te suit du début à la fin.
+    Combien de temps ? Ton projet le décide. En général jusqu'à 12 mois, parfois jusqu'à 24.
+    Argent : ton projet dit si tu reçois une indemnité (indennità) chaque mois, et combien.
+    Ce n'est pas un salaire et ce n'est pas un contrat de travail.
+    Tu as l'assurance INAIL, si tu te blesses en travaillant.
 faq-documents =
     Pour le premier rendez-vous, apporte, si tu les as :
     • une pièce d'identité ;
     • le code fiscal (codice fiscale) ou la carte de santé (tessera sanitaria) ;
     • l'ISEE, c'est-à-dire le papier sur les revenus de la famille ;
-    • la DID, c'est-à-dire la déclaration que tu es prêt à travailler. Elle se fait au Centro per l'Impiego (l'agence publique pour l'emploi) ;
-    • le titre de séjour (permesso di soggiorno), si tu n'es pas citoyen européen ;
+    • la DID, c'est-à-dire la déclaration de disponibilité pour travailler. Elle se fait au Centro per l'Impiego (l'agence publique pour l'emploi) ;
+    • le titre de séjour (permesso di soggiorno), si tu viens d'un pays hors de l'Union européenne ;
     • ton CV, si tu en as un.
     S'il te manque quelque chose, viens quand même.
 faq-contacts =

@@ -43,8 +43,10 @@ btn-ap-earlier = ◀️ Prima
 btn-ap-later = Dopo ▶️
 btn-ap-all-times = 📅 Tutti gli orari
 ap-no-slots =
-    Adesso non ci sono orari liberi per il { ap-kind-name }.
-    Un operatore può fissarti un appuntamento.
+    Adesso non ci sono orari liberi.
+    🗓️ { ap-kind-name }
+    Un operatore può fissarti un appuntamento: premi «Chiedilo a una persona».
+    Oppure chiama l'ufficio: 📞 { $phone }
 
 ## Confermare
 
@@ -122,10 +124,31 @@ ap-prescreening-first =
     Servono per capire se il progetto fa per te. Ci vogliono due minuti.
 ap-not-open =
     Da quello che mi hai detto, il colloquio non è per te.
-    Una persona può ascoltarti e dirti dove andare.
+    Ti dico dove altro puoi chiedere aiuto. Oppure parla con una persona.
 ap-kind-closed =
-    Il { ap-kind-name } lo fissa un operatore, dopo il primo colloquio.
-    Se vuoi, puoi parlare con una persona.
+    Questo appuntamento lo fissa un operatore, dopo il primo colloquio.
+    { $step ->
+        [book] Prima prenota il primo colloquio.
+        [booked] Hai già il primo colloquio: lì chiedilo all'operatore. Oppure chiedilo adesso a una persona.
+        [questions] Prima rispondi a poche domande. Poi puoi prenotare il primo colloquio.
+       *[person] Puoi chiederlo a una persona. Le dico io che ti serve un appuntamento.
+    }
+ap-already-have =
+    Hai già questo appuntamento:
+    🗓️ { ap-kind-name }
+    📅 { DATETIME($when, dateStyle: "full", timeStyle: "short") }
+    Ne puoi avere uno solo. Se vuoi spostarlo, scegli un nuovo orario.
+    Finché non lo scegli, resta quello che hai.
+ap-move-instead =
+    Hai già questo appuntamento. Ne puoi avere uno solo.
+    🗓️ { ap-kind-name }
+    Adesso: { DATETIME($old, dateStyle: "full", timeStyle: "short") }
+    Nuovo orario: { DATETIME($when, dateStyle: "full", timeStyle: "short") }
+    📍 { $place_name }, { $address }
+    Vuoi spostarlo a questo orario?
+btn-ap-move-here = 🔁 Sposta qui
+btn-ap-keep-mine = ✅ Tieni quello che ho
+btn-ap-ask-person = 🙋 Chiedilo a una persona
 
 ## Promemoria
 

@@ -56,9 +56,6 @@ inform-noted = Grazie, ho capito. Cosa vuoi fare adesso?
 bot-challenge =
     Sono un assistente automatico, non una persona.
     Una persona può aiutarti quando vuoi: premi «Parla con una persona».
-out-of-scope =
-    Mi dispiace, su questo non posso aiutarti.
-    Posso darti informazioni sul progetto, sui corsi e sugli appuntamenti.
 
 ## Quando non capisco
 
@@ -110,20 +107,6 @@ distress-person =
     📞 { $phone }
     🕘 { $hours }
 
-## Parti non ancora pronte
-
-not-ready =
-    { $feature ->
-        [eligibility] La verifica dei requisiti non è ancora pronta qui.
-        [appointments] Gli appuntamenti non sono ancora pronti qui.
-        [courses] L'elenco dei corsi non è ancora pronto qui.
-        [language] Per ora parlo solo italiano.
-        [delete_data] Qui non posso ancora cancellare i tuoi dati.
-       *[other] Questa parte non è ancora pronta.
-    }
-    Per ora chiama l'ufficio: 📞 { $phone }
-    Oppure scrivi a ✉️ { $email }
-
 ## Privacy
 
 privacy-short =
@@ -159,16 +142,18 @@ faq-project =
     È gratis.
 faq-internship =
     Il tirocinio è un periodo in un'azienda per imparare un lavoro.
-    Non è un contratto di lavoro. Hai un'assicurazione.
-    Spesso ricevi un piccolo rimborso ogni mese. La cifra dipende dal tuo progetto.
     Un tutor ti segue dall'inizio alla fine.
+    Quanto dura? Lo decide il tuo progetto. Di solito fino a 12 mesi, a volte fino a 24.
+    Soldi: il tuo progetto dice se ricevi un aiuto ogni mese, detto indennità, e quanto.
+    Non è uno stipendio e non è un contratto di lavoro.
+    Hai l'assicurazione INAIL, se ti fai male mentre lavori.
 faq-documents =
     Per il primo incontro porta, se li hai:
     • un documento d'identità;
     • il codice fiscale o la tessera sanitaria;
     • l'ISEE, cioè il foglio sul reddito della famiglia;
-    • la DID, cioè la dichiarazione che sei pronto a lavorare. Si fa al Centro per l'Impiego;
-    • il permesso di soggiorno, se non sei cittadino europeo;
+    • la DID, cioè la dichiarazione di disponibilità a lavorare. Si fa al Centro per l'Impiego;
+    • il permesso di soggiorno, se vieni da un Paese fuori dall'Unione Europea;
     • il tuo curriculum, se ce l'hai.
     Se non hai qualcosa, vieni lo stesso.
 faq-contacts =

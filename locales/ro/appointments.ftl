@@ -45,8 +45,10 @@ btn-ap-earlier = ◀️ Mai devreme
 btn-ap-later = Mai târziu ▶️
 btn-ap-all-times = 📅 Toate orele
 ap-no-slots =
-    Acum nu sunt ore libere pentru { ap-kind-name }.
-    Un operator îți poate face o programare.
+    Acum nu sunt ore libere.
+    🗓️ { ap-kind-name }
+    Un operator îți poate face o programare: apasă „Cere-o unei persoane”.
+    Sau sună la birou: 📞 { $phone }
 
 ## Confirming
 
@@ -125,10 +127,31 @@ ap-prescreening-first =
     Ne ajută să vedem dacă proiectul este pentru tine. Durează două minute.
 ap-not-open =
     Din ce mi-ai spus, această întâlnire nu este pentru tine.
-    O persoană te poate asculta și îți poate spune unde să mergi.
+    Îți pot spune unde altundeva poți cere ajutor. Sau vorbește cu o persoană.
 ap-kind-closed =
-    Un operator stabilește { ap-kind-name }, după prima întâlnire.
-    Dacă vrei, poți vorbi cu o persoană.
+    Această programare o face un operator, după prima întâlnire.
+    { $step ->
+        [book] Mai întâi fă programarea pentru prima întâlnire.
+        [booked] Ai deja prima întâlnire: acolo întreabă operatorul. Sau cere-o acum unei persoane.
+        [questions] Mai întâi răspunde la câteva întrebări. Apoi poți face programarea pentru prima întâlnire.
+       *[person] Poți să o ceri unei persoane. Îi spun eu că ai nevoie de o programare.
+    }
+ap-already-have =
+    Ai deja această programare:
+    🗓️ { ap-kind-name }
+    📅 { DATETIME($when, dateStyle: "full", timeStyle: "short") }
+    Poți avea doar una. Dacă vrei să o muți, alege o oră nouă.
+    Până alegi, o păstrezi pe cea pe care o ai.
+ap-move-instead =
+    Ai deja această programare. Poți avea doar una.
+    🗓️ { ap-kind-name }
+    Acum: { DATETIME($old, dateStyle: "full", timeStyle: "short") }
+    Ora nouă: { DATETIME($when, dateStyle: "full", timeStyle: "short") }
+    📍 { $place_name }, { $address }
+    Vrei să o muți la această oră?
+btn-ap-move-here = 🔁 Mut-o aici
+btn-ap-keep-mine = ✅ Păstrez ce am
+btn-ap-ask-person = 🙋 Cere-o unei persoane
 
 ## Reminders
 

@@ -56,9 +56,6 @@ inform-noted = Mulțumesc, am înțeles. Ce vrei să faci acum?
 bot-challenge =
     Sunt un asistent automat, nu o persoană.
     O persoană te poate ajuta oricând: apasă „Vorbește cu o persoană”.
-out-of-scope =
-    Îmi pare rău, cu asta nu te pot ajuta.
-    Îți pot da informații despre proiect, despre cursuri și despre programări.
 
 ## When I do not understand
 
@@ -110,20 +107,6 @@ distress-person =
     📞 { $phone }
     🕘 { $hours }
 
-## Parts that are not ready yet
-
-not-ready =
-    { $feature ->
-        [eligibility] Verificarea condițiilor nu este încă gata aici.
-        [appointments] Programările nu sunt încă gata aici.
-        [courses] Lista cursurilor nu este încă gata aici.
-        [language] Încă nu pot schimba limba aici.
-        [delete_data] Încă nu pot șterge datele tale aici.
-       *[other] Această parte nu este încă gata.
-    }
-    Deocamdată sună la birou: 📞 { $phone }
-    Sau scrie la ✉️ { $email }
-
 ## Privacy
 
 privacy-short =
@@ -159,16 +142,18 @@ faq-project =
     Este gratuit.
 faq-internship =
     Stagiul (tirocinio) este o perioadă într-o firmă ca să înveți o meserie.
-    Nu este un contract de muncă. Ai asigurare.
-    De multe ori primești o mică sumă în fiecare lună. Suma depinde de proiectul tău.
     Un tutore te însoțește de la început până la sfârșit.
+    Cât durează? Hotărăște proiectul tău. De obicei până la 12 luni, uneori până la 24.
+    Bani: proiectul tău spune dacă primești o indemnizație (indennità) în fiecare lună și cât.
+    Nu este un salariu și nu este un contract de muncă.
+    Ai asigurare INAIL, dacă te rănești în timp ce lucrezi.
 faq-documents =
     La prima întâlnire adu, dacă le ai:
     • un act de identitate;
     • codul fiscal (codice fiscale) sau cardul de sănătate (tessera sanitaria);
     • ISEE, adică hârtia despre venitul familiei;
-    • DID, adică declarația că ești gata să lucrezi. Se face la Centro per l'Impiego (biroul public pentru locuri de muncă);
-    • permisul de ședere (permesso di soggiorno), dacă nu ești cetățean european;
+    • DID, adică declarația de disponibilitate pentru muncă. Se face la Centro per l'Impiego (biroul public pentru locuri de muncă);
+    • permisul de ședere (permesso di soggiorno), dacă vii dintr-o țară din afara Uniunii Europene;
     • CV-ul tău, dacă îl ai.
     Dacă nu ai ceva, vino oricum.
 faq-contacts =

@@ -12,7 +12,7 @@ from dialogs import ButtonPressed, CommandIssued, Env, State, TextSaid, Understa
 from dialogs.agenda import Agenda
 from dialogs.appointment_texts import no_show_reply, reminder_reply
 from dialogs.appointments import needs_agenda
-from dialogs.effects import AnswerReminder, BookSlot, CancelBooking, MoveBooking
+from dialogs.effects import AnswerReminder, BookSlot, CancelBooking, MoveBooking, OpenHandoff
 from dialogs.events import Entity, SlotLost
 from dialogs.model import Office
 from tests.unit.agenda_samples import BOOKED, CONFIG, FREE, LIKELY, MINE, NOW
@@ -318,3 +318,115 @@ def test_a_wish_in_another_language_narrows_the_list_too() -> None:
         s.start.astimezone(ROME).weekday() == 4 and s.start.astimezone(ROME).hour >= 12
         for s in shown
     )
+
+
+# --- one live booking per kind, and no dead end -------------------------------------------------
+
+ORIENTATION_BOOKED = replace(LIKELY, bookings=MINE[:1])  # booking 7: an orientation interview
+NOT_ELIGIBLE = Agenda(free=FREE, prescreening_outcome="not_eligible")
+
+
+def test_booking_a_kind_already_booked_offers_to_move_it_instead() -> None:
+    turn = step(CONSENTED, ButtonPressed("go", "appointments"), env(ORIENTATION_BOOKED))
+    assert keys(turn) == ["ap-list"]
+    again = step(turn.state, ButtonPressed("ap-new", ""), env(ORIENTATION_BOOKED))
+    assert keys(again) == ["ap-already-have", "ap-slots"]
+    assert again.state.ap_moving == 7
+    assert ("ap-list", "") in pressable(again)  # keep the one I have
+    ask = step(again.state, ButtonPressed("ap-b", str(FREE[1].id)), env(ORIENTATION_BOOKED))
+    assert keys(ask) == ["ap-move-ask"]
+    done = step(ask.state, ButtonPressed("ap-y", str(FREE[1].id)), env(ORIENTATION_BOOKED))
+    assert done.effects == (MoveBooking(7, FREE[1].id),)
+
+
+def test_booking_in_words_a_kind_already_booked_is_a_move_too() -> None:
+    said = text("vorrei un colloquio", "book_appointment", appointment_type="orientation")
+    turn = step(CONSENTED, said, env(ORIENTATION_BOOKED))
+    assert keys(turn)[0] == "ap-already-have" and turn.state.ap_moving == 7
+
+
+@pytest.mark.parametrize("action", ["ap-b", "ap-y"])
+def test_an_old_time_button_never_books_a_second_one(action: str) -> None:
+    """A time button from before the booking (scrolled up in the chat) offers a move."""
+    chosen = FREE[4]
+    turn = step(CONSENTED, ButtonPressed(action, str(chosen.id)), env(ORIENTATION_BOOKED))
+    assert turn.effects == ()
+    assert keys(turn) == ["ap-move-instead"]
+    assert turn.replies[0].params["old"] == MINE[0].slot.start.astimezone(ROME)
+    buttons = pressable(turn)
+    assert buttons[:2] == [("ap-mh", f"7|{chosen.id}"), ("ap-list", "")]
+    assert ("go", "person") in buttons
+    moved = step(turn.state, ButtonPressed("ap-mh", f"7|{chosen.id}"), env(ORIENTATION_BOOKED))
+    assert moved.effects == (MoveBooking(7, chosen.id),)
+    assert keys(moved) == ["ap-moved"]
+    kept = step(turn.state, ButtonPressed("ap-list", ""), env(ORIENTATION_BOOKED))
+    assert kept.effects == () and keys(kept) == ["ap-list"]
+
+
+@pytest.mark.parametrize(
+    ("arg", "expected"),
+    [
+        ("5|104", "ap-gone"),  # not this person's booking
+        ("7|999", "ap-slot-gone"),  # the time was taken meanwhile: choose another
+        ("7|", "ap-slot-gone"),
+        ("x|y", "ap-gone"),
+    ],
+)
+def test_a_stale_or_forged_move_here_moves_nothing(arg: str, expected: str) -> None:
+    turn = step(CONSENTED, ButtonPressed("ap-mh", arg), env(ORIENTATION_BOOKED))
+    assert turn.effects == ()
+    assert keys(turn)[0] == expected
+    assert ("go", "person") in pressable(turn)
+
+
+def test_move_here_never_moves_across_kinds() -> None:
+    tutoring = replace(FREE[0], kind="tutoring")
+    agenda = replace(ORIENTATION_BOOKED, free=(tutoring, *FREE[1:]), taken_in_charge=True)
+    turn = step(CONSENTED, ButtonPressed("ap-mh", f"7|{tutoring.id}"), env(agenda))
+    assert turn.effects == ()
+
+
+def test_a_move_started_for_one_kind_does_not_move_it_into_another() -> None:
+    """A stale tutoring time pressed while moving the orientation books tutoring instead."""
+    tutoring = replace(FREE[0], kind="tutoring")
+    agenda = replace(ORIENTATION_BOOKED, free=(tutoring, *FREE[1:]), taken_in_charge=True)
+    moving = CONSENTED.with_(flow="appointments", asking="slot", ap_kind="orientation")
+    turn = step(moving.with_(ap_moving=7), ButtonPressed("ap-y", str(tutoring.id)), env(agenda))
+    assert turn.effects == (BookSlot(tutoring.id),)
+
+
+@pytest.mark.parametrize(
+    ("agenda", "step_name", "offered"),
+    [
+        (LIKELY, "book", ("ap-k", "orientation")),
+        (ORIENTATION_BOOKED, "booked", ("ap-ask", "skills_assessment")),
+        (Agenda(free=FREE), "questions", ("go", "eligibility")),
+        (NOT_ELIGIBLE, "person", ("ap-ask", "skills_assessment")),
+    ],
+)
+def test_a_kind_an_operator_fixes_comes_with_the_next_step(
+    agenda: Agenda, step_name: str, offered: tuple[str, str]
+) -> None:
+    said = text("il bilancio", "book_appointment", appointment_type="skills_assessment")
+    turn = step(CONSENTED, said, env(agenda))
+    assert keys(turn) == ["ap-kind-closed"]
+    assert turn.replies[0].params["step"] == step_name
+    assert pressable(turn)[0] == offered
+    assert ("go", "person") in pressable(turn) and ("go", "menu") in pressable(turn)
+
+
+def test_asking_a_person_for_an_appointment_tells_the_operators_why() -> None:
+    with_operators = replace(env(), operators_available=True)
+    turn = step(CONSENTED, ButtonPressed("ap-ask", "skills_assessment"), with_operators)
+    assert OpenHandoff("appointment") in turn.effects
+    without = step(CONSENTED, ButtonPressed("ap-ask", "skills_assessment"), env())
+    assert keys(without) == ["person-contacts"] and without.effects == ()
+
+
+def test_no_free_times_offers_a_person_for_it_and_the_phone() -> None:
+    turn = step(
+        CONSENTED, CommandIssued("appuntamenti"), env(Agenda(prescreening_outcome="to_check"))
+    )
+    assert keys(turn) == ["ap-no-slots"]
+    assert turn.replies[0].params["phone"] == OFFICE.phone
+    assert pressable(turn)[0] == ("ap-ask", "orientation")
