@@ -12,6 +12,7 @@ op-card =
         [distress] حالة طوارئ (وصلته أرقام الطوارئ)
         [operator] موظف كتب أولًا
         [misunderstood] البوت لم يفهم مرتين
+        [appointment] يطلب موعدًا يحدده موظف
        *[asked] طلب التحدث مع شخص
     }
     الشروط: { $prescreening }

@@ -12,6 +12,7 @@ op-card =
         [distress] emergency (got the emergency numbers)
         [operator] a staff member wrote first
         [misunderstood] the bot did not understand twice
+        [appointment] asks for an appointment that staff book
        *[asked] asked for a person
     }
     Requirements: { $prescreening }

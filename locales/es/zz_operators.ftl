@@ -12,6 +12,7 @@ op-card =
         [distress] situación de emergencia (ha recibido los números de emergencia)
         [operator] una persona del proyecto escribió primero
         [misunderstood] el bot no entendió dos veces
+        [appointment] pide una cita que fija una persona del proyecto
        *[asked] pidió hablar con una persona
     }
     Requisitos: { $prescreening }

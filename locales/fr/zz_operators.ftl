@@ -12,6 +12,7 @@ op-card =
         [distress] situation d'urgence (a reçu les numéros d'urgence)
         [operator] un agent a écrit en premier
         [misunderstood] le bot n'a pas compris deux fois
+        [appointment] demande un rendez-vous fixé par un agent
        *[asked] a demandé une personne
     }
     Conditions : { $prescreening }

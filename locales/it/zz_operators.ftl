@@ -12,6 +12,7 @@ op-card =
         [distress] situazione di emergenza (ha ricevuto i numeri di emergenza)
         [operator] un operatore ha scritto per primo
         [misunderstood] il bot non ha capito due volte
+        [appointment] chiede un appuntamento che fissa un operatore
        *[asked] ha chiesto una persona
     }
     Requisiti: { $prescreening }

@@ -12,6 +12,7 @@ op-card =
         [distress] situație de urgență (a primit numerele de urgență)
         [operator] un operator a scris primul
         [misunderstood] botul nu a înțeles de două ori
+        [appointment] cere o programare pe care o face un operator
        *[asked] a cerut o persoană
     }
     Condiții: { $prescreening }

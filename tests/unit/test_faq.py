@@ -13,6 +13,7 @@ from bot.catalogue import Catalogue
 from bot.render import reply_text
 from dialogs import ButtonPressed, CommandIssued, Env, State, TextSaid, Turn, Understanding, step
 from dialogs.agenda import Agenda
+from dialogs.appointments import HANDOFF_REASON
 from dialogs.eligibility import Rules
 from dialogs.events import Entity
 from dialogs.faq import FAQ_SCREENS
@@ -179,3 +180,45 @@ def test_missing_data_is_said_honestly_with_the_phone_and_a_person(command: str)
 def test_the_not_ready_placeholder_is_gone_from_every_language() -> None:
     for path in (ROOT / "locales").rglob("*.ftl"):
         assert not re.search(r"^not-ready =", path.read_text(), re.M), path
+
+
+@pytest.mark.parametrize(
+    ("words", "intent"),
+    [
+        ("dove posso andare allora?", "goodbye"),
+        ("e allora dove vado?", "out_of_scope"),
+        ("where can I go then?", "out_of_scope"),
+    ],
+)
+def test_asking_where_to_go_after_a_not_eligible_result_gets_the_places(
+    words: str, intent: str
+) -> None:
+    """The words of the "where can I go?" button on screen count as pressing it."""
+    config = ROOT / "config"
+    env = Env(
+        now=datetime(2026, 11, 25, 10, tzinfo=UTC),
+        office=OFFICE,
+        notice_version="v1",
+        rules=Rules.from_mapping(yaml.safe_load((config / "eligibility.yaml").read_text())),
+        places=Gazetteer.from_csv(config / "comuni_ambito.csv", config / "comuni_italia.csv"),
+        label_text=CATALOGUE.render,
+    )
+    turn = Turn((), CONSENTED.with_(language="en" if words.startswith("where") else "it"))
+    for event in (
+        CommandIssued("requisiti"),
+        said("inform", "ne ho 63"),
+        said("inform", "sto a Cremona"),
+        ButtonPressed("ans", "work=working"),
+        ButtonPressed("ans", "services=no"),
+        ButtonPressed("ans", "permit=eu_citizen"),
+        ButtonPressed("ans", "did=yes"),
+    ):
+        turn = step(turn.state, event, env)
+    assert turn.replies[0].params["outcome"] == "not_eligible"
+    assert keys(step(turn.state, said(intent, words), env)) == ["elsewhere"]
+
+
+def test_the_operators_card_says_the_person_asks_for_an_appointment() -> None:
+    params = {"urgent": "no", "name": "A", "language": "it", "prescreening": "-"}
+    params |= {"bookings": "-", "recent": "-", "reason": HANDOFF_REASON}
+    assert "chiede un appuntamento" in CATALOGUE.render("op-card", "it", params)
