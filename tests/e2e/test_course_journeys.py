@@ -128,3 +128,29 @@ async def test_the_case_card_shows_courses(
     await consented_anna.press("Parla con una persona")
     case = await emulator.next_message(OPERATORS_GROUP, timeout=15)
     assert "🎓 Informatica di base · ✅" in case.text
+
+
+async def test_an_english_speaker_reads_the_course_in_english(
+    bot, emulator: BotApiEmulator, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    emma = Person(emulator, TgUser(id=2100, first_name="Emma", language_code="en"))
+    await emma.command("/start")
+    await emma.press("I agree")
+    await emma.expect(1)
+    topics = await emma.command("/corsi")
+    assert any("Computers" in label for label in labels(topics))
+    listed = await emma.press("Computers")
+    assert any("Basic computer skills" in label for label in labels(listed))
+    card = await emma.press("Basic computer skills")
+    assert "📚 Basic computer skills" in card.text
+    assert "For people who rarely use a computer" in card.text
+    assert "Cost: free" in card.text
+    assert "Informatica di base" not in card.text and "(in Italian" not in card.text
+    ask = await emma.press("Sign me up")
+    assert "Basic computer skills" in ask.text
+    done = await emma.press("Yes, sign me up")
+    assert "Basic computer skills" in done.text
+    assert (await emma.reply()).method == "sendDocument"
+    assert enrolments(tmp_path, "informatica_base") == [(emma.chat_id, "enrolled")]
+    mine = await emma.press("My courses")
+    assert "Basic computer skills" in mine.text
