@@ -33,6 +33,7 @@ from dialogs.effects import (
     EnrolCourse,
     EraseData,
     ExportData,
+    LeaveHandoffOpen,
     MoveBooking,
     NoteEvent,
     OpenHandoff,
@@ -185,7 +186,7 @@ class Assistant:
             1000 * (time.perf_counter() - understood),
             extra={"who": self.pseudonym(chat_id)},
         )
-        for_operators = (OpenHandoff, RelayToOperators, CloseHandoff)
+        for_operators = (OpenHandoff, RelayToOperators, CloseHandoff, LeaveHandoffOpen)
         after = (
             *(e for e in turn.effects if isinstance(e, for_operators)),
             *notices,

@@ -36,6 +36,7 @@ from dialogs.effects import (
     AnswerOffer,
     CloseHandoff,
     Effect,
+    LeaveHandoffOpen,
     OpenHandoff,
     RelayToOperators,
     WithdrawCourse,
@@ -116,10 +117,13 @@ async def carry_out_for_operators(
         elif isinstance(effect, RelayToOperators) and message is not None:
             if update.edited_message is not None:
                 await app.desk.relay_edit(message)
-            else:
-                await app.desk.relay_in(message, name)
+            elif await app.desk.relay_in(message, name):
+                # The sign that it arrived, claimed or not: the bot may say nothing else.
+                await app.desk.acknowledge(message)
         elif isinstance(effect, CloseHandoff):
             await app.desk.closed_by_person(update.effective_chat.id)
+        elif isinstance(effect, LeaveHandoffOpen):
+            await app.desk.left_open(update.effective_chat.id)
         elif isinstance(effect, TopicNotice):
             await app.desk.notice(effect.thread_id, effect.key)
 

@@ -54,6 +54,12 @@ class CloseHandoff:
 
 
 @dataclass(frozen=True)
+class LeaveHandoffOpen:
+    """The person went back to the menu from an urgent request: it stays open for the
+    operators, who are told so, and someone still calls back."""
+
+
+@dataclass(frozen=True)
 class RelayToOperators:
     """Copy what the person just sent into their topic in the operators' group."""
 
@@ -111,6 +117,7 @@ Effect = (
     | EraseData
     | OpenHandoff
     | CloseHandoff
+    | LeaveHandoffOpen
     | RelayToOperators
     | BookSlot
     | MoveBooking

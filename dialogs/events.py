@@ -70,7 +70,7 @@ class MessageEdited:
 
 @dataclass(frozen=True)
 class OperatorJoined:
-    """An operator opened the conversation from the group (/scrivi)."""
+    """An operator took the conversation: ✋ on the case card, or /scrivi from the group."""
 
 
 @dataclass(frozen=True)

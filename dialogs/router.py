@@ -148,6 +148,9 @@ def _is_distress(event: Event) -> bool:
 def _during_handoff(state: State, event: Event, env: Env) -> Turn | None:
     if isinstance(event, ButtonPressed) and event.action == "handoff":
         return handoff.on_button(state, event.arg)
+    typed = handoff.typed_confirmation(state, event)
+    if typed is not None:  # "sì" / "no" typed to "Vuoi tornare al menu?"
+        return handoff.on_button(state, typed)
     if isinstance(event, CommandIssued) and event.name == "annulla":
         return handoff.leave(state)
     # Until an operator claims the request, the assistant still answers what it

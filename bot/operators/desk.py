@@ -11,13 +11,14 @@ import contextlib
 import html
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, User
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 
 from bot.catalogue import Catalogue
 from bot.operators.appointment_words import AppointmentWords
@@ -35,6 +36,17 @@ COURSE_MARKS = {"enrolled": "✅", "offered": "🎟️", "waiting": "⏳"}
 
 TOPIC_NAME_LIMIT = 128
 RECENT_SHOWN = 3
+# The sign on the person's message that it reached the operators ("seen").
+RELAYED_REACTION = "👀"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What ✋ did: the person's id when the request is now the operator's, or a note
+    saying why not."""
+
+    telegram_id: int | None = None
+    note: str | None = None
 
 
 class OperatorDesk:
@@ -183,13 +195,14 @@ class OperatorDesk:
 
     # ------------------------------------------------------------------ relaying
 
-    async def relay_in(self, message: Message, name: str | None) -> None:
-        """What the person sent, copied into their topic, keeping the reply link if any."""
+    async def relay_in(self, message: Message, name: str | None) -> bool:
+        """What the person sent, copied into their topic, keeping the reply link if any.
+        True once it is there; False when no request is open."""
         telegram_id = message.chat_id
         async with self._sessions.begin() as session:
             handoff = await handoffs.active(session, telegram_id)
             if handoff is None:
-                return
+                return False
             thread = await self._thread(session, telegram_id, name)
             reply_to = None
             if message.reply_to_message is not None:
@@ -200,6 +213,17 @@ class OperatorDesk:
             await handoffs.record_relay(
                 session, handoff, "in", message.message_id, copy_id, message.text, self._clock()
             )
+        return True
+
+    async def acknowledge(self, message: Message) -> None:
+        """👀 on the person's message: it reached the operators. Only a courtesy: when
+        Telegram refuses (reactions off in the chat, an old client), nothing else changes."""
+        try:
+            await self._bot.set_message_reaction(
+                message.chat_id, message.message_id, reaction=RELAYED_REACTION
+            )
+        except TelegramError as exc:
+            log.warning("relayed message not acknowledged: %s", type(exc).__name__)
 
     async def _copy_in(
         self,
@@ -289,14 +313,16 @@ class OperatorDesk:
 
     # ------------------------------------------------------------ claim and close
 
-    async def claim(self, handoff_id: int, operator: User) -> str | None:
-        """Returns a note for the operator when someone else has it already."""
+    async def claim(self, handoff_id: int, operator: User) -> Claim:
+        """Takes the request; the note explains to the operator why not, when it is not."""
         async with self._sessions.begin() as session:
             handoff = await session.get(Handoff, handoff_id)
             if handoff is None or handoff.status == "closed":
-                return self._t("op-no-handoff")
+                return Claim(note=self._t("op-no-handoff"))
             if handoff.status == "claimed" and handoff.claimed_by != operator.id:
-                return self._t("op-claimed-by-other", operator=handoff.claimed_by_name or "")
+                return Claim(
+                    note=self._t("op-claimed-by-other", operator=handoff.claimed_by_name or "")
+                )
             handoff.status = "claimed"
             handoff.claimed_by, handoff.claimed_by_name = operator.id, operator.first_name
             handoff.claimed_at = self._clock()
@@ -306,8 +332,9 @@ class OperatorDesk:
             await self._mark_card(
                 session, handoff, self._t("op-card-claimed", operator=operator.first_name)
             )
+            telegram_id = handoff.telegram_id
         log.info("handoff claimed")
-        return None
+        return Claim(telegram_id=telegram_id)
 
     async def close(self, handoff_id: int, by: str) -> int | None:
         """Closes the handoff; returns the person's Telegram id so they can be told."""
@@ -351,6 +378,25 @@ class OperatorDesk:
             )  # fmt: skip
         except BadRequest as exc:  # a deleted card: the status is in the database anyway
             log.warning("case card not updated: %s", type(exc).__name__)
+
+    async def left_open(self, telegram_id: int) -> None:
+        """The person went back to the menu from an urgent request, which stays open:
+        the operators must still call back."""
+        async with self._sessions() as session:
+            handoff = await handoffs.active(session, telegram_id)
+            topic = await handoffs.topic_of(session, telegram_id)
+        if handoff is None or topic is None:
+            return
+        reply = (
+            ReplyParameters(handoff.card_message_id, allow_sending_without_reply=True)
+            if handoff.card_message_id
+            else None
+        )
+        with contextlib.suppress(BadRequest):  # a deleted topic: the card is in /casi anyway
+            await self._bot.send_message(
+                self.group_id, self._t("op-person-left-open"), message_thread_id=topic.thread_id,
+                reply_parameters=reply,
+            )  # fmt: skip
 
     async def notice(self, thread_id: int, key: str) -> None:
         with contextlib.suppress(BadRequest):  # a deleted topic needs no notice

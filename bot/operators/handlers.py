@@ -53,6 +53,14 @@ async def tell_person_it_is_closed(app: Services, telegram_id: int) -> None:
     await app.sender.send_turn(telegram_id, done.turn)
 
 
+async def tell_person_it_is_claimed(app: Services, telegram_id: int) -> None:
+    """From now on the assistant stays quiet and the operator answers. The core says
+    something only to a person who had gone back to the menu meanwhile."""
+    done = await app.assistant.handle(telegram_id, OperatorJoined())
+    assert app.sender is not None
+    await app.sender.send_turn(telegram_id, done.turn)
+
+
 async def on_topic_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     app = services(context)
     message = update.effective_message
@@ -113,7 +121,10 @@ async def on_operator_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return
     note = None
     if action == "claim":
-        note = await app.desk.claim(int(raw_id), update.effective_user)
+        claim = await app.desk.claim(int(raw_id), update.effective_user)
+        note = claim.note
+        if claim.telegram_id is not None:
+            await tell_person_it_is_claimed(app, claim.telegram_id)
     elif action == "more":
         await app.desk.details(int(raw_id), update.effective_user)
     elif action == "close":

@@ -33,6 +33,19 @@ _COMMAND_RE = re.compile(r"[a-z0-9_]{1,32}")
 _SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
 # createForumTopic: "Color of the topic icon in RGB format. Currently, must be one of ..."
 TOPIC_ICON_COLORS = frozenset({7322096, 16766590, 13338331, 9367192, 16749490, 16478047})
+# ReactionTypeEmoji: "Reaction emoji. Currently, it can be one of ..." (Bot API 9.x).
+REACTION_EMOJI = frozenset(
+    {
+        "❤", "👍", "👎", "🔥", "🥰", "👏", "😁", "🤔", "🤯", "😱", "🤬", "😢", "🎉", "🤩",
+        "🤮", "💩", "🙏", "👌", "🕊", "🤡", "🥱", "🥴", "😍", "🐳", "❤\u200d🔥", "🌚", "🌭",
+        "💯", "🤣", "⚡", "🍌", "🏆", "💔", "🤨", "😐", "🍓", "🍾", "💋", "🖕", "😈", "😴",
+        "😭", "🤓", "👻", "👨\u200d💻", "👀", "🎃", "🙈", "😇", "😨", "🤝", "✍", "🤗", "🫡",
+        "🎅", "🎄", "☃", "💅", "🤪", "🗿", "🆒", "💘", "🙉", "🦄", "😘", "💊", "🙊", "😎",
+        "👾", "🤷\u200d♂", "🤷", "🤷\u200d♀", "😡",
+    }
+)  # fmt: skip
+# setMessageReaction: "as non-premium users, bots can set up to one reaction per message".
+MAX_BOT_REACTIONS = 1
 # Which text a *_parse_mode field formats, when the name does not say it directly.
 _PARSE_TARGETS = {"parse_mode": ("text", "caption", "message_text")}
 
@@ -185,6 +198,33 @@ def check_object(type_name: str, value: dict[str, Any], path: str) -> list[Probl
 # ------------------------------------------------------------------ method checks
 
 
+def _reactions(reaction: Any) -> list[Problem]:
+    if not isinstance(reaction, list):
+        return []  # none given: the bot's reactions are removed, which is allowed
+    problems: list[Problem] = []
+    if len(reaction) > MAX_BOT_REACTIONS:
+        problems.append(
+            Problem(
+                "Bad Request: REACTIONS_TOO_MANY",
+                f"{len(reaction)} reactions, bots may set {MAX_BOT_REACTIONS}",
+            )
+        )
+    for i, item in enumerate(reaction):
+        kind = item.get("type") if isinstance(item, dict) else None
+        if kind in ("paid", "custom_emoji"):
+            # Bots can't use paid reactions; a custom emoji must already be on the message or
+            # allowed by the chat's admins, and the emulator models neither.
+            problems.append(Problem("Bad Request: REACTION_INVALID", f"reaction[{i}] is {kind}"))
+        elif kind == "emoji" and item.get("emoji") not in REACTION_EMOJI:
+            problems.append(
+                Problem(
+                    "Bad Request: REACTION_INVALID",
+                    f"reaction[{i}].emoji={item.get('emoji')!r} is not an allowed reaction",
+                )
+            )
+    return problems
+
+
 def check_method(method: str, params: dict[str, Any]) -> list[Problem]:
     handled = {"caption"}
     if method in ("sendMessage", "editMessageText"):
@@ -236,6 +276,8 @@ def check_method(method: str, params: dict[str, Any]) -> list[Problem]:
         color = params.get("icon_color")
         if color is not None and color not in TOPIC_ICON_COLORS:
             problems.append(Problem("Bad Request: TOPIC_ICON_COLOR_INVALID", f"icon_color={color}"))
+    elif method == "setMessageReaction":
+        problems += _reactions(params.get("reaction"))
     elif method == "sendMediaGroup":
         media = params.get("media")
         if isinstance(media, list) and not 2 <= len(media) <= 10:

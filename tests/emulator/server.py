@@ -327,6 +327,21 @@ class BotApiEmulator(UserActions):
         found = chat.messages.get(message_id) if chat else None
         return copy.deepcopy(found) if found is not None else None
 
+    def reactions_on(self, chat_id: int, message_id: int) -> list[str]:
+        """The emoji the bot set on a message (setMessageReaction), in order; [] for none."""
+        chosen = self.world.reactions.get((chat_id, message_id), [])
+        return [r.get("emoji") or r.get("custom_emoji_id", "") for r in chosen]
+
+    async def wait_for_reaction(
+        self,
+        chat_id: int,
+        message_id: int,
+        timeout: float | None = 10.0,  # noqa: ASYNC109 - the helper's documented API
+    ) -> list[str]:
+        """Waits until the bot has reacted to the message; returns its reaction."""
+        await self.wait_until(lambda: bool(self.reactions_on(chat_id, message_id)), timeout)
+        return self.reactions_on(chat_id, message_id)
+
     @property
     def callback_answers(self) -> list[dict[str, Any]]:
         return self._methods.callback_answers
