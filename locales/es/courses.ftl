@@ -3,8 +3,8 @@
 ## Los títulos de los cursos ($title) y las descripciones vienen de los datos, traducidos allí; sin traducción
 ## queda el texto italiano (co-detail-in-italian lo dice). Entre «».
 ## Un «incontro» del curso es una «clase»; un «posto» es una «plaza».
-## co-status-name es una frase («estás inscrito»): va después de «En este curso:» y de «{ $title }:».
-## La persona: masculino genérico («inscrito»), como en los demás archivos; sin género cuando es fácil («has dejado el curso»).
+## co-status-name es corto («inscripción confirmada»): va después de «En este curso:» y de «{ $title }:».
+## La persona: sin género («inscripción confirmada», «has dejado el curso»), nunca «inscrito».
 ## En btn-co-course el número va después de los dos puntos («plazas: 1» también se lee bien).
 
 co-category-name =
@@ -20,7 +20,7 @@ co-category-name =
     }
 co-status-name =
     { $status ->
-        [enrolled] estás inscrito
+        [enrolled] inscripción confirmada
         [offered] hay una plaza para ti
        *[waiting] estás en la lista de espera, con el número { $position }
     }
@@ -63,7 +63,7 @@ co-detail-seats =
         [one] 🪑 Queda una plaza.
        *[other] 🪑 Todavía quedan { $left } plazas.
     }
-co-detail-italian = 🗣️ Necesitas italiano de nivel { $level }. Si no estás seguro, pregunta a una persona.
+co-detail-italian = 🗣️ Necesitas italiano de nivel { $level }. Si tienes dudas, pregunta a una persona.
 co-detail-deadline = ⏳ Inscripciones hasta el { DATETIME($when, dateStyle: "full") }.
 co-detail-status = ✅ En este curso: { co-status-name }.
 btn-co-sign-up = ✍️ Inscríbeme
@@ -79,7 +79,7 @@ co-ask-waiting =
     ¿Quieres apuntarte a la lista de espera? Si queda una plaza libre, te escribo.
 btn-co-yes = ✅ Sí, inscríbeme
 co-enrolled =
-    ¡Hecho! Ya estás inscrito en el curso «{ $title }». ✅
+    ¡Hecho! Tu inscripción en el curso «{ $title }» está confirmada. ✅
     📍 { $place_name }, { $address }
 co-sessions =
     🗓️ Las clases:
@@ -109,7 +109,7 @@ co-mine =
        *[other] Estos son tus { $count } cursos:
     }
 co-mine-item = • { $title }: { co-status-name }
-co-mine-none = No estás inscrito en ningún curso.
+co-mine-none = Ahora no tienes ningún curso.
 btn-co-leave-one = 🚪 Dejar { $title }
 co-leave-ask =
     ¿De verdad quieres dejar el curso «{ $title }»?

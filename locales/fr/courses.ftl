@@ -3,8 +3,8 @@
 ## Les titres des cours ($title) et les descriptions viennent des données, traduits là ; sans traduction,
 ## le texte italien reste (co-detail-in-italian le dit). Entre « ».
 ## Un « incontro » du cours est une « séance » ; un « posto » est une « place ».
-## co-status-name est une phrase (« tu es inscrit ») : elle suit « Pour ce cours : » et « { $title } : ».
-## La personne : masculin générique (« inscrit »), comme dans les autres fichiers ; sans genre quand c'est facile (« tu as quitté le cours »).
+## co-status-name est court (« inscription confirmée ») : il suit « Pour ce cours : » et « { $title } : ».
+## La personne : sans genre (« inscription confirmée », « tu as quitté le cours »), jamais « inscrit ».
 ## Dans btn-co-course, le nombre suit les deux-points (« places : 1 » se lit bien aussi).
 
 co-category-name =
@@ -20,7 +20,7 @@ co-category-name =
     }
 co-status-name =
     { $status ->
-        [enrolled] tu es inscrit
+        [enrolled] inscription confirmée
         [offered] il y a une place pour toi
        *[waiting] tu es sur la liste d'attente, numéro { $position }
     }
@@ -63,7 +63,7 @@ co-detail-seats =
         [one] 🪑 Il reste une place.
        *[other] 🪑 Il reste encore { $left } places.
     }
-co-detail-italian = 🗣️ Il faut parler italien au niveau { $level }. Si tu n'es pas sûr, demande à une personne.
+co-detail-italian = 🗣️ Il faut parler italien au niveau { $level }. En cas de doute, demande à une personne.
 co-detail-deadline = ⏳ Inscriptions jusqu'au { DATETIME($when, dateStyle: "full") }.
 co-detail-status = ✅ Pour ce cours : { co-status-name }.
 btn-co-sign-up = ✍️ Inscris-moi
@@ -79,7 +79,7 @@ co-ask-waiting =
     Veux-tu t'inscrire sur la liste d'attente ? Si une place se libère, je t'écris.
 btn-co-yes = ✅ Oui, inscris-moi
 co-enrolled =
-    C'est fait ! Tu es inscrit au cours « { $title } ». ✅
+    C'est fait ! Ton inscription au cours « { $title } » est confirmée. ✅
     📍 { $place_name }, { $address }
 co-sessions =
     🗓️ Les séances :
@@ -109,7 +109,7 @@ co-mine =
        *[other] Voici tes { $count } cours :
     }
 co-mine-item = • { $title } : { co-status-name }
-co-mine-none = Tu n'es inscrit à aucun cours.
+co-mine-none = Tu n'as aucun cours en ce moment.
 btn-co-leave-one = 🚪 Quitter { $title }
 co-leave-ask =
     Veux-tu vraiment quitter le cours « { $title } » ?

@@ -14,7 +14,7 @@ co-category-name =
     }
 co-status-name =
     { $status ->
-        [enrolled] iscritto
+        [enrolled] iscrizione confermata
         [offered] c'è un posto per te
        *[waiting] in lista d'attesa, numero { $position }
     }
@@ -57,9 +57,9 @@ co-detail-seats =
         [one] 🪑 È rimasto un posto.
        *[other] 🪑 Ci sono ancora { $left } posti.
     }
-co-detail-italian = 🗣️ Serve l'italiano di livello { $level }. Se non sei sicuro, chiedi a una persona.
+co-detail-italian = 🗣️ Serve l'italiano di livello { $level }. Se hai dubbi, chiedi a una persona.
 co-detail-deadline = ⏳ Iscrizioni entro { DATETIME($when, dateStyle: "full") }.
-co-detail-status = ✅ Tu sei: { co-status-name }.
+co-detail-status = ✅ Per questo corso: { co-status-name }.
 btn-co-sign-up = ✍️ Iscrivimi
 btn-co-leave = 🚪 Ritirati
 
@@ -73,7 +73,7 @@ co-ask-waiting =
     Vuoi metterti in lista d'attesa? Se si libera un posto, ti scrivo.
 btn-co-yes = ✅ Sì, iscrivimi
 co-enrolled =
-    Fatto! Sei iscritto al corso «{ $title }». ✅
+    Fatto! L'iscrizione al corso «{ $title }» è confermata. ✅
     📍 { $place_name }, { $address }
 co-sessions =
     🗓️ Gli incontri:
@@ -84,7 +84,7 @@ co-waiting =
     Se si libera un posto, ti scrivo subito.
 co-already = Sei già nella lista del corso «{ $title }».
 co-ics-caption = 📅 Gli incontri del corso. Apri il file per metterli nel calendario.
-co-ics-cancel-caption = 📅 Ti sei ritirato. Apri il file per togliere gli incontri dal calendario.
+co-ics-cancel-caption = 📅 Hai lasciato il corso. Apri il file per togliere gli incontri dal calendario.
 co-needs-prescreening =
     Per il corso «{ $title }» prima servono poche domande.
     Servono per capire se il progetto fa per te. Ci vogliono due minuti.
@@ -103,14 +103,14 @@ co-mine =
        *[other] Ecco i tuoi { $count } corsi:
     }
 co-mine-item = • { $title }: { co-status-name }
-co-mine-none = Non sei iscritto a nessun corso.
+co-mine-none = Adesso non hai corsi.
 btn-co-leave-one = 🚪 Ritirati da { $title }
 co-leave-ask =
     Vuoi davvero ritirarti dal corso «{ $title }»?
     Il tuo posto andrà a un'altra persona.
 btn-co-leave-yes = 🚪 Sì, mi ritiro
 btn-co-stay = ⬅️ No, resto
-co-left = Ti sei ritirato dal corso «{ $title }». Se cambi idea, puoi iscriverti di nuovo.
+co-left = Hai lasciato il corso «{ $title }». Se cambi idea, puoi iscriverti di nuovo.
 
 ## Posto libero dalla lista d'attesa
 

@@ -3,8 +3,8 @@
 ## Titlurile cursurilor ($title) și descrierile vin din date, traduse acolo; fără traducere rămân în italiană
 ## (co-detail-in-italian o spune). Stau între „ ”.
 ## Un „incontro” al cursului este o „lecție”; un „posto” este un „loc”.
-## co-status-name este o propoziție („ești înscris”): merge după „La acest curs:” și după „{ $title }:”.
-## Persoana: masculin generic („ești înscris”), ca în celelalte fișiere; unde se poate, forme fără gen („te-ai înscris”).
+## co-status-name este scurt („înscriere confirmată”): merge după „La acest curs:” și după „{ $title }:”.
+## Persoana: forme fără gen („te-ai înscris”, „înscriere confirmată”), nu „ești înscris”.
 ## Pluralul: co-mine are one (1), few (0, 2–19: „3 cursuri”), other (20 și mai mult: „24 de cursuri”).
 ## btn-co-course și co-detail-seats păstrează variantele din italiană ([0], [one], [other]):
 ## acolo numărul stă după două puncte („locuri: 24”), ca să fie corect fără „de”.
@@ -23,7 +23,7 @@ co-category-name =
     }
 co-status-name =
     { $status ->
-        [enrolled] ești înscris
+        [enrolled] înscriere confirmată
         [offered] este un loc pentru tine
        *[waiting] ești pe lista de așteptare, numărul { $position }
     }
@@ -66,7 +66,7 @@ co-detail-seats =
         [one] 🪑 A mai rămas un loc.
        *[other] 🪑 Locuri libere: { $left }.
     }
-co-detail-italian = 🗣️ Ai nevoie de limba italiană la nivelul { $level }. Dacă nu ești sigur, întreabă o persoană.
+co-detail-italian = 🗣️ Ai nevoie de limba italiană la nivelul { $level }. Dacă ai îndoieli, întreabă o persoană.
 co-detail-deadline = ⏳ Te poți înscrie până { DATETIME($when, dateStyle: "full") }.
 co-detail-status = ✅ La acest curs: { co-status-name }.
 btn-co-sign-up = ✍️ Înscrie-mă
@@ -113,7 +113,7 @@ co-mine =
        *[other] Iată cele { $count } de cursuri ale tale:
     }
 co-mine-item = • { $title }: { co-status-name }
-co-mine-none = Nu ești înscris la niciun curs.
+co-mine-none = Acum nu ai niciun curs.
 btn-co-leave-one = 🚪 Renunț la { $title }
 co-leave-ask =
     Sigur vrei să renunți la cursul „{ $title }”?

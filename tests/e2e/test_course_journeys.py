@@ -50,7 +50,7 @@ async def test_browse_read_sign_up_and_withdraw(
     ask = await anna.press("Iscrivimi")
     assert "Vuoi iscriverti" in ask.text
     done = await anna.press("Sì, iscrivimi")
-    assert "Sei iscritto" in done.text
+    assert "è confermata" in done.text
     ics = await anna.reply()
     assert ics.method == "sendDocument"
     sent = emulator.calls_to("sendDocument")[-1].files["document"].data
@@ -62,11 +62,11 @@ async def test_browse_read_sign_up_and_withdraw(
     assert listed.text
 
     mine = await anna.press("I miei corsi")
-    assert "Informatica di base" in mine.text and "iscritto" in mine.text
+    assert "Informatica di base" in mine.text and "iscrizione confermata" in mine.text
     ask_leave = await anna.press("Ritirati da")
     assert "Vuoi davvero ritirarti" in ask_leave.text
     left = await anna.press("Sì, mi ritiro")
-    assert "Ti sei ritirato" in left.text
+    assert "Hai lasciato il corso" in left.text
     assert enrolments(tmp_path, "informatica_base") == [(anna.chat_id, "withdrawn")]
 
 
@@ -90,7 +90,7 @@ async def test_full_course_waiting_list_then_promoted_on_withdrawal(
         assert "Patentino del muletto" in card.text
         await person.press("Iscrivimi")
         result = await person.press("Sì, iscrivimi")
-        if "Sei iscritto" in result.text:
+        if "è confermata" in result.text:
             assert (await person.reply()).method == "sendDocument"
     first, second, third = people
     assert "lista d'attesa" in third.last.text and "numero 1" in third.last.text
