@@ -50,17 +50,24 @@ class Level(Enum):
 
 def assess(text: str, understanding: Understanding | None) -> Level:
     """How sure we are that this text is a person in danger."""
-    if looks_like_distress(text):
+    if looks_like_distress(text) or nlu_alarm(text, understanding):
         return Level.CLEAR
     strong, weak = distress_cues(text)
     leaning = distress_confidence(understanding)
-    if leaning >= HIGH_CONFIDENCE and (strong or not sounds_ordinary(text)):
-        return Level.CLEAR
     if strong or leaning >= LOW_CONFIDENCE:
         return Level.AMBIGUOUS
     if weak and not _sure_of_something_else(understanding):
         return Level.AMBIGUOUS
     return Level.NONE
+
+
+def nlu_alarm(text: str, understanding: Understanding | None) -> bool:
+    """The NLU is sure of distress, and the words support it: a strong cue, or none of
+    everyday life (home, food, work) that would make an ordinary reading likely."""
+    if distress_confidence(understanding) < HIGH_CONFIDENCE:
+        return False
+    strong, _ = distress_cues(text)
+    return strong or not sounds_ordinary(text)
 
 
 def distress_confidence(understanding: Understanding | None) -> float:

@@ -176,8 +176,16 @@ _WEAK_CUES = (
     r"عنف", r"خايف", r"اخاف", r"جوع", r"سكين", r"موت", r"ميت", r"تعب", r"ساعد",
     r"ابكي", r"بدون .*(بيت|دار)|(بيت|دار).*بدون",
 )  # fmt: skip
-# Words of an ordinary request: beside them a cue word is more likely everyday talk.
+# Words of everyday life and requests (home, food, work, courses, how things work): the
+# NLU alone does not raise the alarm beside them, it asks ("vivo a casa dei miei").
 _ORDINARY = (
+    r"\bcas[ae]s?\b", r"acasa", r"genitori", r"parinti", r"padres", r"\bparents\b",
+    r"\bhome\b", r"\bhouse", r"maison", r"\bchez\b", r"بيت", r"دار", r"والدي",
+    r"mangia", r"cibo", r"comida", r"\bfood\b", r"manca", r"nourriture", r"manger",
+    r"\bcomer\b", r"اكل", r"ماكلة", r"pausa", r"pauza", r"\bpause\b", r"\bbreak\b",
+    r"caritas", r"come funziona", r"how does", r"cum functioneaza", r"comment (ca )?marche",
+    r"como funciona", r"كيف", r"\bcapo\b", r"\bsef", r"\bboss\b", r"patron", r"\bjefe\b",
+    r"المعلم",
     r"lavor", r"cors[oi]\b", r"colloqui", r"appuntament", r"tirocini", r"affitt",
     r"iscriv", r"document", r"permesso", r"requisit", r"partecipar", r"spesa", r"buoni",
     r"cucin", r"formazione", r"disoccupat",
