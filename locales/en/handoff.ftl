@@ -19,7 +19,7 @@ handoff-ended = The office closed the conversation. Now the assistant answers yo
 handoff-left = OK. Now the assistant answers you again.
 btn-back-to-menu = 🏠 Back to the menu
 handoff-failed =
-    Sorry, I can't reach the office right now.
+    Sorry, I can't pass on your request right now.
     Call the office: 📞 { $phone } ({ $hours }).
     If you are in danger, call 112 now.
 

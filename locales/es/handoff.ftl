@@ -19,7 +19,7 @@ handoff-ended = La oficina ha cerrado la conversación. Ahora te responde otra v
 handoff-left = Muy bien. Ahora te responde otra vez el asistente.
 btn-back-to-menu = 🏠 Volver al menú
 handoff-failed =
-    Lo siento, ahora no puedo contactar con el equipo del proyecto.
+    Lo siento, ahora no puedo hacer llegar tu solicitud.
     Llama a la oficina: 📞 { $phone } ({ $hours }).
     Si estás en peligro, llama ahora al 112.
 

@@ -19,7 +19,7 @@ handoff-ended = Le bureau a fermé la conversation. Maintenant, c'est de nouveau
 handoff-left = D'accord. Maintenant, c'est de nouveau l'assistant qui te répond.
 btn-back-to-menu = 🏠 Retour au menu
 handoff-failed =
-    Pardon, je n'arrive pas à joindre l'équipe en ce moment.
+    Pardon, je n'arrive pas à transmettre ta demande en ce moment.
     Appelle le bureau : 📞 { $phone } ({ $hours }).
     Si tu es en danger, appelle tout de suite le 112.
 

@@ -19,7 +19,7 @@ handoff-ended = L'ufficio ha chiuso la conversazione. Adesso ti risponde di nuov
 handoff-left = Va bene. Adesso ti risponde di nuovo l'assistente.
 btn-back-to-menu = 🏠 Torna al menu
 handoff-failed =
-    Scusa, in questo momento non riesco a raggiungere l'ufficio.
+    Scusa, in questo momento non riesco a far arrivare la tua richiesta.
     Chiama l'ufficio: 📞 { $phone } ({ $hours }).
     Se sei in pericolo, chiama subito il 112.
 

@@ -19,7 +19,7 @@ handoff-ended = Biroul a închis conversația. Acum îți răspunde din nou asis
 handoff-left = Bine. Acum îți răspunde din nou asistentul.
 btn-back-to-menu = 🏠 Înapoi la meniu
 handoff-failed =
-    Îmi pare rău, acum nu pot contacta biroul.
+    Îmi pare rău, acum nu pot transmite cererea ta.
     Sună la birou: 📞 { $phone } ({ $hours }).
     Dacă ești în pericol, sună imediat la 112.
 

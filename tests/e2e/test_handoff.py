@@ -55,11 +55,12 @@ async def test_request_card_claim_both_ways_close(
     assert edited.is_edit and "La prende Giulia" in edited.text
     await eventually(lambda: handoff_status(tmp_path) == [("claimed", "Giulia")])
 
-    emulator.send_text(
+    said = emulator.send_text(
         consented_anna.chat_id, "buongiorno, ho bisogno di aiuto", consented_anna.user
-    )
+    )["message"]
     relayed = await group_message(emulator)
     assert relayed.method == "copyMessage" and relayed.thread_id == card.thread_id
+    assert await emulator.wait_for_reaction(consented_anna.chat_id, said["message_id"]) == ["👀"]
     emulator.send_photo(consented_anna.chat_id, user=consented_anna.user)
     assert (await group_message(emulator)).method == "copyMessage"
 
@@ -186,6 +187,7 @@ async def test_restart_during_an_open_handoff(
     emulator.send_text(consented_anna.chat_id, "sono ancora qui", consented_anna.user)
     relayed = await group_message(emulator)
     assert relayed.method == "copyMessage" and relayed.thread_id == card.thread_id
+    assert "resta in coda" in (await consented_anna.reply()).text  # still waiting, and told
     emulator.send_text(
         OPERATORS_GROUP,
         "Eccomi",
@@ -265,5 +267,87 @@ async def test_an_unreachable_operators_group_never_leaves_the_person_waiting(
     handed = await consented_anna.press("Parla con una persona")
     assert "Ti scriverà qui" in handed.text
     failed = await consented_anna.reply()
-    assert "non riesco a raggiungere gli operatori" in failed.text and "0373 111111" in failed.text
+    assert "non riesco a far arrivare la tua richiesta" in failed.text
+    assert "0373 111111" in failed.text
     assert "Come posso aiutarti" in (await consented_anna.say("buongiorno")).text  # not stuck
+
+
+def bot_texts_since(emulator: BotApiEmulator, person: Person, count: int) -> list[str]:
+    return [m.text for m in emulator.sent_messages(person.chat_id)[count:]]
+
+
+@pytest.mark.bot_env(PROGRAMME_FILE=str(DATA / "programme_closed.yaml"))
+async def test_waiting_out_of_hours_the_person_is_answered_and_every_message_acknowledged(
+    consented_anna: Person, emulator: BotApiEmulator, tmp_path: Path
+) -> None:
+    anna = consented_anna
+    closed = await anna.press("Parla con una persona")
+    assert "l'ufficio è chiuso" in closed.text
+    card = await group_message(emulator)
+
+    # Nobody has claimed it, and the office is closed: a frightened question is not met
+    # with silence. It reaches the operators, gets 👀, and the queue note says when.
+    anyone = emulator.send_text(anna.chat_id, "c'è qualcuno?", anna.user)["message"]
+    note = await anna.reply()
+    assert "resta in coda" in note.text and "a partire da" in note.text
+    assert "Torna al menu" in labels(note)[0]
+    relayed = await group_message(emulator)
+    assert relayed.method == "copyMessage" and relayed.thread_id == card.thread_id
+    assert await emulator.wait_for_reaction(anna.chat_id, anyone["message_id"]) == ["👀"]
+
+    # A question the assistant knows is answered meanwhile, and relayed too; the note
+    # does not come back within minutes.
+    before = len(emulator.sent_messages(anna.chat_id))
+    asked = emulator.send_text(anna.chat_id, "quali documenti devo portare?", anna.user)
+    answer = await anna.reply()
+    assert "documento d'identità" in answer.text
+    assert (await group_message(emulator)).method == "copyMessage"
+    assert await emulator.wait_for_reaction(anna.chat_id, asked["message"]["message_id"])
+    assert bot_texts_since(emulator, anna, before) == [answer.text]  # and no second note
+
+    # An operator claims it: from now on the bot says nothing, the operator answers.
+    emulator.press_button(OPERATORS_GROUP, card.message_id, button(card, "Prendo io"), GIULIA)
+    assert "La prende Giulia" in (await group_message(emulator)).text
+    await eventually(lambda: handoff_status(tmp_path) == [("claimed", "Giulia")])
+    before = len(emulator.sent_messages(anna.chat_id))
+    later = emulator.send_text(anna.chat_id, "quando apre l'ufficio?", anna.user)["message"]
+    assert (await group_message(emulator)).method == "copyMessage"
+    assert await emulator.wait_for_reaction(anna.chat_id, later["message_id"]) == ["👀"]
+    assert bot_texts_since(emulator, anna, before) == []  # no text from the bot
+
+
+async def test_leaving_an_urgent_request_asks_first_and_keeps_it_open(
+    consented_anna: Person, emulator: BotApiEmulator, tmp_path: Path
+) -> None:
+    anna = consented_anna
+    numbers = await anna.say("mio marito mi picchia, ho paura")
+    assert "112" in numbers.text
+    started = (await anna.expect(2))[-1]
+    assert "Ti scriverà qui" in started.text
+    card = await group_message(emulator)
+    assert "URGENTE" in card.text
+    assert (await group_message(emulator)).method == "copyMessage"
+
+    asked = await anna.press("Torna al menu")
+    assert "Vuoi tornare al menu?" in asked.text
+    assert labels(asked) == ["Sì, torna al menu", "No, resto in attesa"]
+    stay = await anna.press("No, resto in attesa")
+    assert "resta in coda" in stay.text
+    assert handoff_status(tmp_path) == [("open", None)]
+
+    await anna.press("Torna al menu")
+    left = await anna.press("Sì, torna al menu")
+    assert "resta aperta" in left.text
+    await anna.reply()  # the menu
+    told = await group_message(emulator)
+    assert "tornata al menu" in told.text and "resta aperta" in told.text
+    assert told.thread_id == card.thread_id
+    assert handoff_status(tmp_path) == [("open", None)]  # an operator still calls back
+
+    # The assistant answers again, and what the person writes is no longer relayed.
+    assert "Come posso aiutarti" in (await anna.say("buongiorno")).text
+    emulator.send_text(
+        OPERATORS_GROUP, "Anna, ti chiamo adesso.", GIULIA, chat_type="supergroup",
+        thread_id=card.thread_id, is_forum=True,
+    )  # fmt: skip
+    assert (await anna.reply()).text == "👤 Giulia: Anna, ti chiamo adesso."
