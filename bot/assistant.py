@@ -224,7 +224,7 @@ class Assistant:
             places=self._places,
             timezone=self._timezone,
             languages=self._catalogue.languages,
-            label_text=self._catalogue.render,
+            label_text=self._catalogue.label_text,
             hours=self.hours,
             operators_available=self.operators_available,
             agenda_config=self.agenda_config,

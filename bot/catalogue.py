@@ -15,6 +15,7 @@ PRIMARY = "it"
 # The order of the language menu: Italian, then by size of the community in the area.
 MENU_ORDER = ("it", "en", "ro", "ar", "fr", "es")
 RIGHT_TO_LEFT = frozenset({"ar"})
+LABEL_MEMO_SIZE = 20_000
 
 
 class MissingMessage(KeyError):
@@ -26,6 +27,9 @@ class Catalogue:
         if PRIMARY not in bundles:
             raise ValueError("the Italian catalogue is required")
         self._bundles = dict(bundles)
+        # Button labels are rendered on every turn to remember what was shown
+        # (dialogs/prompt.py); the same few hundred come back again and again.
+        self._labels: dict[tuple[str, str, tuple[tuple[str, object], ...]], str] = {}
 
     @classmethod
     def load(cls, locales_dir: Path) -> Catalogue:
@@ -52,6 +56,16 @@ class Catalogue:
 
     def has(self, key: str, language: str = PRIMARY) -> bool:
         return self._bundles[language].has_message(key)
+
+    def label_text(self, key: str, language: str, params: Mapping[str, object]) -> str:
+        """A button's label, remembered: the core asks for it on every turn."""
+        memo = (key, language, tuple(sorted(params.items())))
+        text = self._labels.get(memo)
+        if text is None:
+            if len(self._labels) > LABEL_MEMO_SIZE:
+                self._labels.clear()  # slot times and course titles keep changing
+            text = self._labels[memo] = self.render(key, language, params)
+        return text
 
     def render(
         self, key: str, language: str = PRIMARY, params: Mapping[str, object] | None = None

@@ -1,6 +1,7 @@
 """A local chat in the terminal with the same dialogs, NLU and database as on Telegram.
 
-Buttons appear as numbered choices: type the number to press one. Commands work as on
+Buttons appear as numbered choices: type the number to press one (the core reads the
+number, as it does on Telegram, see dialogs/prompt.py). Commands work as on
 Telegram (/start, /annulla, …). Ctrl-D or /esci leaves.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from bot.assistant import UserText
 from bot.render import reply_text, split_text
 from bot.services import Services
-from dialogs import ButtonPressed, CommandIssued, Event, Started, Turn
+from dialogs import CommandIssued, Event, Started, Turn
 
 CONSOLE_CHAT_ID = 1
 EXIT_WORDS = ("/esci", "/exit", "/quit")
@@ -23,14 +24,11 @@ class ConsoleChat:
     def __init__(self, services: Services, write: Callable[[str], None] = print) -> None:
         self._services = services
         self._write = write
-        self._choices: list[ButtonPressed] = []
 
     def to_action(self, line: str) -> Event | UserText | None:
         line = line.strip()
         if not line:
             return None
-        if line.isdigit() and 1 <= int(line) <= len(self._choices):
-            return self._choices[int(line) - 1]
         if line.startswith("/"):
             name, _, args = line[1:].partition(" ")
             return Started("it") if name == "start" else CommandIssued(name.lower(), args.strip())
@@ -53,17 +51,17 @@ class ConsoleChat:
 
     def show(self, turn: Turn) -> None:
         catalogue, language = self._services.catalogue, turn.state.language
-        self._choices = []
+        number = 0
         for reply in turn.replies:
             for part in split_text(reply_text(reply, catalogue, language)):
                 self._write(f"\n🤖 {part}")
             for row in reply.buttons:
                 for button in row:
-                    self._choices.append(ButtonPressed(button.action, button.arg))
+                    number += 1
                     # An offer to switch is read in the language offered, buttons too.
                     shown = reply.language or language
                     label = catalogue.render(button.label, shown, button.params)
-                    self._write(f"   [{len(self._choices)}] {label}")
+                    self._write(f"   [{number}] {label}")
 
 
 async def run_console(services: Services) -> None:

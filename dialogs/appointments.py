@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dialogs import handoff, screens
+from dialogs import context, handoff, screens
 from dialogs.agenda import Agenda, AgendaConfig, Booking, OpenSlot
 from dialogs.appointment_texts import BOOK_AGAIN, CANCEL, CONFIRM, DECLINE, MOVE, slot_params
 from dialogs.effects import AnswerReminder, BookSlot, CancelBooking, MoveBooking
@@ -58,6 +58,8 @@ def needs_agenda(state: State, event: Event) -> bool:
         return event.action in ACTIONS or (event.action == "go" and event.arg == "appointments")
     if isinstance(event, CommandIssued):
         return event.name == "appuntamenti"
+    if isinstance(event, TextSaid) and context.offered(state, "go", "appointments"):
+        return True  # "martedì mattina" right after a booking was offered (wish_after_offer)
     if isinstance(event, TextSaid) and event.understanding is not None:
         return event.understanding.intent in INTENTS
     return False
@@ -106,6 +108,15 @@ def begin_booking(state: State, env: Env, kind: str | None = None, preference: s
     rows = tuple((Button(f"btn-ap-kind-{k}", CHOOSE_KIND, k),) for k in open_kinds)
     reply = Reply("ap-choose-kind", buttons=(*rows, *screens.FOOTER))
     return Turn((reply,), state.with_(flow=FLOW, asking="kind", ap_pref=preference))
+
+
+def wish_after_offer(state: State, said: TextSaid, env: Env) -> Turn | None:
+    """Right after "📅 Prenota un colloquio" was offered, "martedì mattina" is a time wish."""
+    if not context.offered(state, "go", "appointments"):
+        return None
+    if parse_wish(said.text, env.today) is None:
+        return None
+    return begin_booking(state, env, preference=said.text)
 
 
 def on_text(state: State, event: TextSaid, env: Env) -> Turn | None:

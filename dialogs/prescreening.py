@@ -6,13 +6,15 @@ Each is checked against the rules and the list of comuni before it is believed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dialogs import screens
-from dialogs.answers import Implausible, correction_target, parse_age, parse_choice
+from dialogs.answers import Implausible, correction_target, parse_age, parse_choice, volunteered
 from dialogs.effects import RecordPrescreening
 from dialogs.eligibility import UNKNOWN, Assessment, Outcome, assess
 from dialogs.events import ButtonPressed, Event, TextSaid, Understanding
+from dialogs.keywords import normalise
 from dialogs.model import Button, Env, Keyboard, Reply, State, Turn
 from dialogs.places import PlaceKind, PlaceMatch
 
@@ -57,6 +59,14 @@ def handle(state: State, event: Event, env: Env) -> Turn | None:
     return None
 
 
+def paused(turn: Turn) -> Turn:
+    """The person asked something else mid-questionnaire: after the answer, a way back."""
+    if turn.state.flow != FLOW:
+        return turn  # they started something else; the answers wait for another time
+    back = Reply("pre-paused", buttons=((Button("btn-continue", "pre", "resume"),),))
+    return Turn((*turn.replies, back), turn.state, turn.effects)
+
+
 def note_facts(state: State, said: TextSaid, env: Env) -> State:
     """Remembers an age or comune mentioned in passing, to skip those questions later."""
     facts = _facts_in(said, env)
@@ -75,7 +85,7 @@ def _facts_in(said: TextSaid, env: Env) -> dict[str, str]:
     place = _place_answer(_entity(said.understanding, "comune") or "", env)
     if place is not None:
         facts["residence"] = place
-    return facts
+    return facts | volunteered(said.text)
 
 
 def _entity(understanding: Understanding | None, name: str) -> str | None:
@@ -87,7 +97,9 @@ def _button(state: State, event: ButtonPressed, env: Env) -> Turn | None:
         if event.arg == "resume" and state.flow == FLOW:
             return _next_question(state, env)
         if event.arg == "restart":
-            return _next_question(state.with_(flow=FLOW, answers=(), asking=None), env, intro=True)
+            # Starting again means everything: also what was said on the way.
+            fresh = state.with_(flow=FLOW, answers=(), asking=None, noted=())
+            return _next_question(fresh, env, intro=True)
         question = event.arg.removeprefix("edit=")
         if event.arg.startswith("edit=") and question in QUESTIONS:
             return _ask(state.with_(flow=FLOW), question, env)
@@ -133,6 +145,8 @@ def _text(state: State, event: TextSaid, env: Env) -> Turn | None:
             return _answered(state, "age", age, env)
     elif question == "residence":
         return _residence_text(state, event, env)
+    elif _is_question(event.text) and _clearly_something_else(event.understanding, env):
+        return None  # "c'è un corso di informatica?" asks about courses, it is no answer
     else:
         choice = parse_choice(question, event.text)
         if choice is not None:
@@ -140,6 +154,18 @@ def _text(state: State, event: TextSaid, env: Env) -> Turn | None:
     if _clearly_something_else(event.understanding, env):
         return None
     return _ask(state, question, env, key_prefix="pre-again")
+
+
+_QUESTION_WORDS = re.compile(
+    r"^(c'?e|ci sono|come|quando|dove|quanto|quanti|quale|quali|cosa|che cosa|posso|potete|"
+    r"e possibile|avete|is there|are there|how|when|where|what|can i|do you|exista|cand|unde|"
+    r"cum|ce|pot|est-ce|quand|ou|comment|combien|hay|cuando|donde|como|cuanto|puedo)\b"
+)
+
+
+def _is_question(text: str) -> bool:
+    plain = normalise(text)
+    return "?" in text or _QUESTION_WORDS.search(plain) is not None
 
 
 def _clearly_something_else(understanding: Understanding | None, env: Env) -> bool:
@@ -201,7 +227,9 @@ def _answered(state: State, question: str, choice: str, env: Env) -> Turn:
 
 
 def _next_question(state: State, env: Env, intro: bool = False) -> Turn:
-    answered = dict(state.answers)
+    # What was said on the way ("sono disoccupata") is not asked again.
+    answered = dict(state.noted) | dict(state.answers)
+    state = state.with_(answers=tuple(answered.items()))
     missing = [q for q in QUESTIONS if q not in answered]
     if not missing:
         return _result(state, env)

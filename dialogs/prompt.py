@@ -42,6 +42,8 @@ _YES_LABELS = frozenset(
         "btn-co-yes",
         # "Yes, cancel it" without a reason.
         "btn-ap-why-unsaid",
+        # "Yes" to the interview offered with a pre-screening result.
+        "btn-book-orientation",
     }
 )
 _NO_LABELS = frozenset(
@@ -112,11 +114,12 @@ def choices(
     """The buttons of a turn's replies, numbered in order, as state-friendly tuples."""
     found: list[PromptItem] = []
     for reply in replies:
+        # An offer to switch language shows its buttons in the language offered.
+        shown_in = reply.language or language
         for row in reply.buttons:
             for button in row:
-                found.append(
-                    (button.action, button.arg, _kind(button), _words(button, language, label))
-                )
+                words = _words(button, shown_in, label)
+                found.append((button.action, button.arg, _kind(button), words))
     return tuple(found)
 
 
@@ -135,7 +138,7 @@ def answer(
     number = _digit(plain, shown)
     if number is not None:
         return shown[number - 1].press()
-    exact = [c for c in shown if plain in c.words.split(" | ")]
+    exact = [c for c in shown if plain in (_plain(label) for label in c.words.split("\n"))]
     if len(exact) == 1:
         return exact[0].press()
     kind = _polarity(plain, understanding)
@@ -161,10 +164,12 @@ def _kind(button: Button) -> str:
 
 
 def _words(button: Button, language: str, label: LabelText | None) -> str:
+    """The label as shown, and in Italian; read (normalised) only when a text comes."""
     if label is None:
         return ""
-    said = {_plain(label(button.label, lang, button.params)) for lang in {language, "it"}}
-    return " | ".join(sorted(said))
+    return "\n".join(
+        dict.fromkeys(label(button.label, lang, button.params) for lang in (language, "it"))
+    )
 
 
 def _plain(text: str) -> str:
@@ -213,7 +218,7 @@ def _by_words(said: list[str], shown: list[Choice]) -> ButtonPressed | None:
 
 
 def _labels(choice: Choice) -> list[list[str]]:
-    return [_content(label) for label in choice.words.split(" | ") if label]
+    return [_content(_plain(label)) for label in choice.words.split("\n") if label]
 
 
 def _covers(known: list[str], words: list[str]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dialogs import (
     appointments,
+    context,
     courses,
     distress,
     faq,
@@ -239,6 +240,18 @@ def _with_consent(state: State, event: Event, env: Env) -> Turn:
         answered = prescreening.handle(state, event, env)
         if answered is not None:
             return answered
+        if isinstance(event, TextSaid) and state.asking is not None:
+            # Something else was asked: answer it, then offer to go back to the question.
+            return prescreening.paused(_requests(state.with_(asking=None), event, env))
+    return _requests(state, event, env)
+
+
+def _requests(state: State, event: Event, env: Env) -> Turn:
+    """What the person asks for, outside the pre-screening's questions."""
+    if isinstance(event, TextSaid):
+        in_context = _in_context(state, event, env)
+        if in_context is not None:
+            return in_context
     if appointments.ready(env):
         booked = _appointments(state, event, env)
         if booked is not None:
@@ -260,6 +273,15 @@ def _with_consent(state: State, event: Event, env: Env) -> Turn:
     if isinstance(event, MessageEdited):
         return Turn((Reply("edited", buttons=screens.FOOTER),), state)
     return _unknown_button(state, env)
+
+
+def _in_context(state: State, said: TextSaid, env: Env) -> Turn | None:
+    """A text that fits what was just offered, read that way first (context.py)."""
+    if context.asks_where_else(state, said):
+        return show("elsewhere", state.with_(misunderstood=0), env)
+    if appointments.ready(env):
+        return appointments.wish_after_offer(state.with_(misunderstood=0), said, env)
+    return None
 
 
 def _appointments(state: State, event: Event, env: Env) -> Turn | None:

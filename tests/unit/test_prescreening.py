@@ -169,8 +169,10 @@ def test_interruption_and_resume() -> None:
         press("age=range:in"),
         text("voglio parlare con un operatore", "ask_human", 0.95),
     )
-    assert keys(paused) == ["person-contacts"]
-    assert paused.state.flow == "prescreening"
+    # The other request is answered, then a way back to the questions.
+    assert keys(paused) == ["person-contacts", "pre-paused"]
+    assert paused.state.flow == "prescreening" and paused.state.asking is None
+    assert keys(step(paused.state, press("resume", "pre"), ENV)) == ["q-residence"]
     offer = step(paused.state, CommandIssued("requisiti"), ENV)
     assert keys(offer) == ["pre-resume"]
     resumed = step(offer.state, press("resume", "pre"), ENV)

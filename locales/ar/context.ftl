@@ -1,0 +1,3 @@
+# Reading a message in context (dialogs/context.py, dialogs/prescreening.py).
+
+pre-paused = أسئلة البرنامج ما زالت هنا. نكمل متى شئت.

@@ -1,0 +1,3 @@
+# Reading a message in context (dialogs/context.py, dialogs/prescreening.py).
+
+pre-paused = Întrebările pentru program te așteaptă. Continuăm când vrei.
