@@ -315,6 +315,16 @@ async def test_waiting_out_of_hours_the_person_is_answered_and_every_message_ack
     assert await emulator.wait_for_reaction(anna.chat_id, later["message_id"]) == ["👀"]
     assert bot_texts_since(emulator, anna, before) == []  # no text from the bot
 
+    # Telegram refusing the reaction changes nothing else: relayed, and the next one gets it.
+    emulator.fail_next("setMessageReaction", status=400, description="Bad Request: no rights")
+    refused = emulator.send_text(anna.chat_id, "ci sei?", anna.user)["message"]
+    assert (await group_message(emulator)).method == "copyMessage"
+    await emulator.wait_for_call(lambda c: c.method == "setMessageReaction" and c.status == 400)
+    assert emulator.reactions_on(anna.chat_id, refused["message_id"]) == []
+    again = emulator.send_text(anna.chat_id, "grazie", anna.user)["message"]
+    assert (await group_message(emulator)).method == "copyMessage"
+    assert await emulator.wait_for_reaction(anna.chat_id, again["message_id"]) == ["👀"]
+
 
 async def test_leaving_an_urgent_request_asks_first_and_keeps_it_open(
     consented_anna: Person, emulator: BotApiEmulator, tmp_path: Path
