@@ -155,6 +155,11 @@ def test_no_screen_is_a_dead_end() -> None:
             "consent-declined",
             "handoff-started",
             "handoff-already-open",
+            # A request is waiting: "No, resto in attesa" / the note keep the person there.
+            "handoff-leave-confirm",
+            "handoff-still-waiting",
+            "handoff-waiting",
+            "handoff-waiting-closed",
         )
         shows_contacts = any(r.key in person_screens for r in turn.replies)
         assert shows_contacts or ("go", "person") in buttons, [r.key for r in turn.replies]
@@ -164,6 +169,7 @@ def test_no_screen_is_a_dead_end() -> None:
             ("go", "privacy"),
             ("consent", "yes"),
             ("handoff", "close"),
+            ("handoff", "leave"),  # "Sì, torna al menu", leaving an urgent request open
         } | {("go", s) for s in ("eligibility", "appointments", "courses")}
         assert buttons & way_back, [r.key for r in turn.replies]
 
