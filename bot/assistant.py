@@ -154,6 +154,8 @@ class Assistant:
             await conversations.save_state(session, chat_id, turn.state, now)
             if not resumed.profile_is_current(display_name, now):
                 await conversations.touch(session, chat_id, display_name, now)
+            if turn.state.language != resumed.state.language:
+                await conversations.set_language(session, chat_id, turn.state.language)
             notices: list[TopicNotice] = []
             if any(isinstance(e, EraseData) for e in turn.effects):
                 topic = await handoffs.topic_of(session, chat_id)

@@ -76,7 +76,7 @@ class CourseDesk:
             self.notices.append(CourseNotice("withdrawn", done.enrolment.id))
             # The store skipped the reminders still to send; their jobs go after the commit.
             self.reminders_changed.append(done.enrolment.id)
-            await self._calendar(session, done.enrolment, chat_id, now, "CANCEL")
+            await self._calendar(session, done.enrolment, chat_id, language, now, "CANCEL")
             await privacy.count(session, "course_withdrawn", now)
         else:
             await self._answer(session, chat_id, effect, language, now)
@@ -97,7 +97,7 @@ class CourseDesk:
         self.notices.append(CourseNotice(enrolment.status, enrolment.id))
         await privacy.count(session, f"course_{enrolment.status}", now)
         if enrolment.status == courses.ENROLLED:
-            await self._calendar(session, enrolment, chat_id, now, "REQUEST")
+            await self._calendar(session, enrolment, chat_id, language, now, "REQUEST")
 
     async def _answer(
         self, session: AsyncSession, chat_id: int, effect: AnswerOffer, language: str, now: datetime
@@ -116,13 +116,14 @@ class CourseDesk:
         await privacy.count(session, f"course_offer_{result}", now)
         if effect.accept:
             self.notices.append(CourseNotice("accepted", answer.enrolment.id))
-            await self._calendar(session, answer.enrolment, chat_id, now, "REQUEST")
+            await self._calendar(session, answer.enrolment, chat_id, language, now, "REQUEST")
 
     async def _calendar(
         self,
         session: AsyncSession,
         enrolment: Enrolment,
         chat_id: int,
+        language: str,
         now: datetime,
         method: Method,
     ) -> None:
@@ -134,8 +135,9 @@ class CourseDesk:
             await plan_reminders(session, enrolment.id, chat_id, card, self.config, now, self.zone)
             self.reminders_changed.append(enrolment.id)
         document = course_calendar(
-            card, enrolment.id, enrolment.ics_sequence, self.config, self.programme, method
-        )
+            card, enrolment.id, enrolment.ics_sequence, self.config, self.programme, method,
+            language,
+        )  # fmt: skip
         if document is not None:
             self.documents.append(document)
 
@@ -166,6 +168,7 @@ def course_calendar(
     config: AgendaConfig,
     programme: Programme,
     method: Method,
+    language: str = "it",
 ) -> Document | None:
     """The course's lessons as "corso.ics" (one event per lesson); None without lessons."""
     if not card.sessions:
@@ -177,7 +180,7 @@ def course_calendar(
             key=str(n),
             start_utc=lesson.starts_at,
             end_utc=lesson.ends_at,
-            summary=f"PROXIMITY.CR: {card.title}",
+            summary=f"PROXIMITY.CR: {card.title_in(language)}",
             location=f"{venue.name}, {venue.address}",
             description=venue.directions,
         )

@@ -18,6 +18,7 @@ from dialogs.agenda import Agenda, AgendaConfig, Booking, OpenSlot
 from dialogs.appointment_texts import BOOK_AGAIN, CANCEL, CONFIRM, DECLINE, MOVE, slot_params
 from dialogs.effects import AnswerReminder, BookSlot, CancelBooking, MoveBooking
 from dialogs.events import ButtonPressed, CommandIssued, Event, SlotLost, TextSaid
+from dialogs.keywords import guess_intent
 from dialogs.model import Button, Env, Params, Reply, State, Turn, arg_number
 from dialogs.wishes import parse_wish
 
@@ -62,6 +63,8 @@ def needs_agenda(state: State, event: Event) -> bool:
         return True  # "martedì mattina" right after a booking was offered (wish_after_offer)
     if isinstance(event, TextSaid) and event.understanding is not None:
         return event.understanding.intent in INTENTS
+    if isinstance(event, TextSaid):  # the NLU is down: the keywords will guess
+        return guess_intent(event.text) in INTENTS
     return False
 
 

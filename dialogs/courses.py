@@ -24,6 +24,7 @@ from dialogs.events import (
     OfferAnswered,
     TextSaid,
 )
+from dialogs.keywords import guess_intent
 from dialogs.model import Button, Env, Reply, State, Turn, arg_number
 from dialogs.preferences import normalise
 
@@ -46,6 +47,10 @@ TITLE_ON_BUTTON = 22
 _NOT_A_NAME = frozenset(
     {"corso", "corsi", "vorrei", "voglio", "iscrivere", "iscrivermi", "iscriviti", "posso"}
     | {"fare", "seguire", "frequentare", "quello", "sono", "interessato", "interessata"}
+    # The same words in the other languages, now that titles are matched in them too.
+    | {"course", "courses", "want", "would", "like", "sign", "take", "training", "about"}
+    | {"curs", "cursul", "cursuri", "vreau", "doresc", "inscriu", "cours", "veux"}
+    | {"voudrais", "faire", "suivre", "curso", "cursos", "quiero", "hacer", "tomar"}
 )
 
 MY_COURSES = Button("btn-co-mine", MINE)
@@ -66,6 +71,8 @@ def needs_courses(state: State, event: Event) -> bool:
     if isinstance(event, TextSaid) and event.understanding is not None:
         said = event.understanding
         return said.intent in INTENTS or said.entity("course") is not None
+    if isinstance(event, TextSaid):  # the NLU is down: the keywords will guess
+        return guess_intent(event.text) in INTENTS
     return False
 
 
@@ -247,7 +254,9 @@ def match(said: TextSaid, catalogue: tuple[CourseView, ...]) -> list[CourseView]
 
 
 def _score(words: list[str], course: CourseView) -> float:
-    names = set(normalise(f"{course.title} {course.code.replace('_', ' ')}").split())
+    # Titles in every language: "computer course" finds "Informatica di base".
+    titles = " ".join(course.titles)
+    names = set(normalise(f"{titles} {course.code.replace('_', ' ')}").split())
     names = {n for n in names if len(n) >= 4}
     hits = [max((s for _, s in matching.ranked(word, names, 0.8)), default=0.0) for word in words]
     good = [h for h in hits if h >= 0.8]

@@ -61,8 +61,9 @@ def handle(state: State, event: Event, env: Env) -> Turn | None:
 
 def paused(turn: Turn) -> Turn:
     """The person asked something else mid-questionnaire: after the answer, a way back."""
-    if turn.state.flow != FLOW:
-        return turn  # they started something else; the answers wait for another time
+    if turn.state.flow != FLOW or turn.state.handoff:
+        # They started something else, or a person takes over: the answers wait for later.
+        return turn
     back = Reply("pre-paused", buttons=((Button("btn-continue", "pre", "resume"),),))
     return Turn((*turn.replies, back), turn.state, turn.effects)
 

@@ -141,15 +141,21 @@ def answer(
     exact = [c for c in shown if plain in (_plain(label) for label in c.words.split("\n"))]
     if len(exact) == 1:
         return exact[0].press()
-    kind = _polarity(plain, understanding)
-    if kind is not None:
-        fitting = [c for c in shown if c.kind == kind]
-        if len(fitting) == 1:
-            return fitting[0].press()
+    pressed = _one_of_kind(shown, _said_polarity(plain))
+    if pressed is not None:
+        return pressed
     said = _content(plain)
-    if not said or len(said) > MAX_ANSWER_WORDS:
-        return None
-    return _by_words(said, shown)
+    if said and len(said) <= MAX_ANSWER_WORDS:
+        pressed = _by_words(said, shown)
+        if pressed is not None:
+            return pressed
+    # Last, the NLU's yes or no for a short answer the lists above do not know.
+    return _one_of_kind(shown, _understood_polarity(plain, understanding))
+
+
+def _one_of_kind(shown: list[Choice], kind: str | None) -> ButtonPressed | None:
+    fitting = [c for c in shown if kind is not None and c.kind == kind]
+    return fitting[0].press() if len(fitting) == 1 else None
 
 
 def _kind(button: Button) -> str:
@@ -192,13 +198,21 @@ def _digit(plain: str, shown: list[Choice]) -> int | None:
     return number if 1 <= number <= min(len(shown), MAX_DIGIT) else None
 
 
-def _polarity(plain: str, understanding: Understanding | None) -> str | None:
-    for kind, phrases in _POLARITY.items():
-        if plain in phrases:
-            return kind
-    if understanding is not None and len(plain.split()) <= 3 and understanding.confidence >= 0.8:
-        return {"affirm": YES, "deny": NO}.get(understanding.intent)
-    return None
+def _said_polarity(plain: str) -> str | None:
+    return next((kind for kind, phrases in _POLARITY.items() if plain in phrases), None)
+
+
+def _understood_polarity(plain: str, understanding: Understanding | None) -> str | None:
+    """The NLU's affirm / deny, for three words at most, unless a word says the opposite:
+    a "no, sto bene" read as affirm must not press "Sì, aiuto subito"."""
+    words = plain.split()
+    if understanding is None or len(words) > 3 or understanding.confidence < 0.8:
+        return None
+    kind = {"affirm": YES, "deny": NO}.get(understanding.intent)
+    opposite = _POLARITY[NO] if kind == YES else _POLARITY[YES]
+    if kind is None or any(word in opposite for word in words):
+        return None
+    return kind
 
 
 def _content(plain: str) -> list[str]:

@@ -98,7 +98,7 @@ class CourseChangeMessenger:
             if change.status == COURSE_OFF and card is not None and card.sessions:
                 document = course_calendar(
                     card, enrolment.id, enrolment.ics_sequence, self._config,
-                    self._programme, "CANCEL",
+                    self._programme, "CANCEL", language,
                 )  # fmt: skip
             reply = course_cancelled_reply(view, self._config, language)
             sent = await self._send(change.telegram_id, language, reply, document)
@@ -112,6 +112,7 @@ class CourseChangeMessenger:
                     self._config,
                     self._programme,
                     "REQUEST",
+                    language,
                 )
             reply = course_changed_reply(view, self._config, self._zone, language)
             sent = await self._send(change.telegram_id, language, reply, document)

@@ -25,11 +25,14 @@ def state_to_json(state: State) -> dict[str, Any]:
 
 def state_from_json(data: dict[str, Any]) -> State:
     """Tolerant of fields added or removed since the state was saved."""
-    known = {k: v for k, v in data.items() if k in _STATE_FIELDS}
-    for name, value in known.items():
-        if isinstance(value, list):
-            known[name] = tuple(value)
+    known = {k: _tuples(v) for k, v in data.items() if k in _STATE_FIELDS}
     return State(**known)
+
+
+def _tuples(value: Any) -> Any:
+    """JSON gives lists where the state had tuples, nested too (the buttons of `prompt`):
+    the core compares them with tuples, and a list never equals a tuple."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
 # How stale "last seen" may get before a turn writes it again: retention counts months,
@@ -153,6 +156,16 @@ async def touch(
         changes["display_name"] = display_name
     await session.execute(
         update(Beneficiary).where(Beneficiary.telegram_id == telegram_id).values(**changes)
+    )
+
+
+async def set_language(session: AsyncSession, telegram_id: int, language: str) -> None:
+    """The person chose another language: reminders and notices follow it from now on.
+
+    Without a profile (before consent) it changes nothing: the state keeps the language.
+    """
+    await session.execute(
+        update(Beneficiary).where(Beneficiary.telegram_id == telegram_id).values(language=language)
     )
 
 

@@ -122,6 +122,11 @@ class CourseCard:
     # The texts in other languages, by language; title, description and cost are Italian.
     translations: tuple[Translation, ...] = ()
 
+    def title_in(self, language: str) -> str:
+        """The title in that language, or the Italian one when it has none."""
+        found = (t.title for t in self.translations if t.language == language and t.title)
+        return next(found, self.title)
+
     @property
     def first_start(self) -> datetime | None:
         return self.sessions[0].starts_at if self.sessions else None

@@ -151,6 +151,10 @@ async def test_an_english_speaker_reads_the_course_in_english(
     done = await emma.press("Yes, sign me up")
     assert "Basic computer skills" in done.text
     assert (await emma.reply()).method == "sendDocument"
+    # The calendar names the course in English too.
+    sent = emulator.calls_to("sendDocument")[-1].files["document"].data
+    summaries = {str(e["SUMMARY"]) for e in Calendar.from_ical(sent).walk("VEVENT")}
+    assert summaries == {"PROXIMITY.CR: Basic computer skills"}
     assert enrolments(tmp_path, "informatica_base") == [(emma.chat_id, "enrolled")]
     mine = await emma.press("My courses")
     assert "Basic computer skills" in mine.text

@@ -3,6 +3,9 @@ only by a button press."""
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 
 from tests.e2e.people import Person
@@ -72,3 +75,16 @@ async def test_mentioning_a_language_does_not_switch(consented_anna: Person) -> 
         assert "Do you speak English?" in offer.text
     follow = await consented_anna.say("buongiorno")
     assert "Come posso aiutarti" in follow.text
+
+
+async def test_a_new_language_is_kept_for_reminders_and_notices(
+    consented_anna: Person, tmp_path: Path
+) -> None:
+    """The scheduler writes in the profile's language, so a switch must reach the profile."""
+    await consented_anna.command("/lingua")
+    await consented_anna.press("English")
+    with sqlite3.connect(tmp_path / "proximity.sqlite3") as conn:
+        [(language,)] = conn.execute(
+            "SELECT language FROM beneficiaries WHERE telegram_id = ?", (consented_anna.chat_id,)
+        )
+    assert language == "en"

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from dialogs import ButtonPressed, State, TextSaid, Turn, Understanding, step
+from dialogs import ButtonPressed, State, TextSaid, Turn, Understanding, distress, step
 from dialogs import prompt as typed
 from dialogs.effects import BookSlot, RecordConsent
 from tests.unit.test_screens import CATALOGUE, ENV, TURNS
@@ -157,3 +157,16 @@ def test_the_nlu_affirm_counts_only_for_short_answers() -> None:
     sure = Understanding("affirm", 0.95)
     assert typed.answer(state.prompt, "si dai", sure) is not None
     assert typed.answer(state.prompt, "ho capito ma devo pensarci prima", sure) is None
+
+
+@pytest.mark.parametrize("words", ["no sto bene", "sto bene", "no, sto bene grazie"])
+def test_fine_is_not_a_call_for_help_even_if_the_nlu_says_affirm(words: str) -> None:
+    asked = distress.check(State(consent_version="v1"))  # "Stai bene? Ti serve aiuto subito?"
+    state = on_screen(asked, "it")
+    pressed = typed.answer(state.prompt, words, Understanding("affirm", 0.9))
+    assert pressed == ButtonPressed("distress", "no")
+
+
+def test_a_typed_yes_to_the_check_question_is_the_alarm() -> None:
+    state = on_screen(distress.check(State(consent_version="v1")), "it")
+    assert typed.answer(state.prompt, "si", None) == ButtonPressed("distress", "yes")
