@@ -69,7 +69,7 @@ ap-bring = 👜 أحضر معك: وثيقة هوية، والبطاقة الصح
 ap-calendar = سأرسل لك أيضًا ملفًا لتقويم هاتفك. وسأذكّرك بالموعد قبل وقته.
 ap-ics-caption = 📅 موعدك. افتح الملف لتضيفه إلى التقويم.
 ap-ics-cancel-caption = 📅 تم إلغاء الموعد. افتح الملف لتحذفه من التقويم.
-ap-slot-gone = آسف، هذا الوقت لم يعد متاحًا. من فضلك، اختر وقتًا آخر.
+ap-slot-gone = عذرًا، هذا الوقت لم يعد متاحًا. من فضلك، اختر وقتًا آخر.
 
 ## My appointments
 
@@ -171,7 +171,7 @@ ap-reminder =
     🗓️ { ap-kind-name }
     📅 { DATETIME($when, dateStyle: "full", timeStyle: "short") }
     📍 { $place_name }، { $address }
-    هل ستأتي؟ اضغط على زر.
+    هل الحضور ممكن؟ اضغط على زر.
 btn-ap-confirm = ✅ أؤكد، سأحضر
 btn-ap-cant = 🙁 لا أستطيع الحضور
 btn-ap-move = 🔁 غيّر الوقت
@@ -195,4 +195,4 @@ export-appointments = المواعيد
 export-field-when = متى
 export-field-place = أين
 export-field-status = الحالة
-export-field-in-charge = يتابعه المشروع منذ
+export-field-in-charge = في المشروع منذ

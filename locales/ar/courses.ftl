@@ -23,7 +23,7 @@ co-category-name =
     }
 co-status-name =
     { $status ->
-        [enrolled] أنت مسجّل
+        [enrolled] التسجيل مؤكَّد
         [offered] يوجد مقعد لك
        *[waiting] أنت في قائمة الانتظار، رقمك { $position }
     }
@@ -66,7 +66,7 @@ co-detail-seats =
         [one] 🪑 بقي مقعد واحد.
        *[other] 🪑 المقاعد المتبقية: { $left }.
     }
-co-detail-italian = 🗣️ تحتاج إلى اللغة الإيطالية بمستوى { $level }. إذا لم تكن متأكدًا، اسأل شخصًا.
+co-detail-italian = 🗣️ تحتاج إلى اللغة الإيطالية بمستوى { $level }. عند الشك، يمكن سؤال شخص.
 co-detail-deadline = ⏳ آخر يوم للتسجيل: { DATETIME($when, dateStyle: "full") }.
 co-detail-status = ✅ في هذه الدورة: { co-status-name }.
 btn-co-sign-up = ✍️ سجّلني
@@ -116,7 +116,7 @@ co-mine =
        *[other] لديك { $count } دورة:
     }
 co-mine-item = • { $title }: { co-status-name }
-co-mine-none = أنت غير مسجّل في أي دورة.
+co-mine-none = لا توجد لديك دورات الآن.
 btn-co-leave-one = 🚪 انسحب من { $title }
 co-leave-ask =
     هل تريد حقًا أن تنسحب من دورة «{ $title }»؟
@@ -135,7 +135,7 @@ btn-co-accept = ✅ أقبل المقعد
 btn-co-decline = ❌ لا أريده
 co-offer-accepted = تم! المقعد في دورة «{ $title }» لك. ✅
 co-offer-declined = حسنًا. سيذهب المقعد إلى شخص آخر. شكرًا لأنك أخبرتني.
-co-offer-gone = آسف، هذا العرض لم يعد موجودًا. ربما انتهى وقت الرد.
+co-offer-gone = عذرًا، هذا العرض لم يعد موجودًا. ربما انتهى وقت الرد.
 
 ## Changes and reminders
 

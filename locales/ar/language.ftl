@@ -1,6 +1,6 @@
 ## Language: the offer to switch, written in the language offered.
 
-lang-offer = هل تتكلم العربية؟ يمكنني أن أكتب لك بالعربية.
+lang-offer = هل العربية أسهل لك؟ يمكنني أن أكتب لك بالعربية.
 btn-lang-keep =
     لا، أكمل باللغة { $current ->
          [en] الإنجليزية

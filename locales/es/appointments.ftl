@@ -185,4 +185,4 @@ export-appointments = Citas
 export-field-when = Cuándo
 export-field-place = Dónde
 export-field-status = Estado
-export-field-in-charge = Atendido por el proyecto desde
+export-field-in-charge = En el proyecto desde

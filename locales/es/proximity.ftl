@@ -59,7 +59,7 @@ bot-challenge =
 
 ## When I do not understand
 
-clarify = No estoy seguro de haber entendido. ¿Quieres decir una de estas cosas?
+clarify = No lo he entendido bien. ¿Quieres decir una de estas cosas?
 still-not-understood =
     Perdona, no consigo entender.
     ¿Quieres hablar con una persona? O usa los botones del menú.
@@ -96,7 +96,7 @@ person-contacts =
     📞 { $phone }
     ✉️ { $email }
 distress-numbers =
-    Lo siento mucho. No estás solo.
+    Lo siento mucho. Estamos aquí contigo.
     Si estás en peligro, llama ahora mismo al 112.
     📞 112: emergencias, siempre activo.
     📞 1522: ayuda contra la violencia. Es gratis, 24 horas al día, también en otros idiomas.
@@ -165,7 +165,7 @@ faq-contacts =
 ## Errors and special cases
 
 error-generic = Perdona, algo no ha funcionado. Inténtalo de nuevo dentro de un rato, por favor.
-busy-retry = Perdona, ahora voy un poco lento. Inténtalo de nuevo dentro de un minuto, por favor.
+busy-retry = Perdona, ahora tardo un poco en responder. Inténtalo de nuevo dentro de un minuto, por favor.
 group-not-supported =
     ¡Hola! Solo hablo en chat privado.
     Abre el chat conmigo y escríbeme allí.
@@ -238,7 +238,7 @@ pre-resume = Ya habías empezado las preguntas. ¿Quieres seguir desde donde est
 pre-stopped = He parado las preguntas. ¿Qué quieres hacer?
 pre-again = Perdona, no he entendido la respuesta.
 pre-correct = Muy bien, vamos a corregir.
-pre-place-unsure = No estoy seguro. ¿Quieres decir uno de estos municipios?
+pre-place-unsure = No lo he entendido bien. ¿Quieres decir uno de estos municipios?
 pre-place-unknown = No encuentro este municipio. Intenta escribirlo otra vez, por favor.
 pre-edit = ¿Qué respuesta quieres cambiar?
 
@@ -258,11 +258,11 @@ q-services =
     Por ejemplo el trabajador social, un servicio de salud o un educador.
 q-permit =
     Pregunta { $number } de { $total }.
-    ¿Eres ciudadano italiano o de un país de la Unión Europea?
+    ¿Tienes la nacionalidad italiana o la de otro país de la Unión Europea?
 q-did =
     Pregunta { $number } de { $total }.
     ¿Has hecho la DID?
-    Es la declaración de que estás listo para trabajar. Se hace en el Centro per l'Impiego (la oficina pública de empleo).
+    Es la declaración de disponibilidad para trabajar. Se hace en el Centro per l'Impiego (la oficina pública de empleo).
 
 pre-result =
     { $outcome ->

@@ -67,7 +67,7 @@ ap-bring = 👜 Apporte : une pièce d'identité, la carte de santé (tessera sa
 ap-calendar = Je t'envoie aussi un fichier pour le calendrier de ton téléphone. Je te rappellerai le rendez-vous avant.
 ap-ics-caption = 📅 Ton rendez-vous. Ouvre le fichier pour l'ajouter à ton calendrier.
 ap-ics-cancel-caption = 📅 Rendez-vous annulé. Ouvre le fichier pour l'enlever de ton calendrier.
-ap-slot-gone = Désolé, cet horaire n'est plus libre. Choisis-en un autre, s'il te plaît.
+ap-slot-gone = Pardon, cet horaire n'est plus libre. Choisis-en un autre, s'il te plaît.
 
 ## My appointments
 
@@ -173,10 +173,10 @@ ap-cant-come =
     Pas de problème, ça arrive.
     Veux-tu déplacer le rendez-vous ou l'annuler ?
 ap-withdrawn =
-    Nous sommes désolés : le rendez-vous du { DATETIME($when, dateStyle: "full", timeStyle: "short") } est annulé.
+    Mauvaise nouvelle : le rendez-vous du { DATETIME($when, dateStyle: "full", timeStyle: "short") } est annulé.
     L'agent ne peut pas être là. Choisis un autre jour, s'il te plaît.
 ap-missed =
-    Bonjour ! Aujourd'hui, nous ne t'avons pas vu au { ap-kind-name }.
+    Bonjour ! Aujourd'hui, nous t'attendions au { ap-kind-name }.
     Ça peut arriver. Si tu veux, choisis un nouveau jour.
 
 ## In the "My data" file
@@ -185,4 +185,4 @@ export-appointments = Rendez-vous
 export-field-when = Quand
 export-field-place = Où
 export-field-status = État
-export-field-in-charge = Pris en charge depuis le
+export-field-in-charge = Dans le projet depuis le

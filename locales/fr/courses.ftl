@@ -128,7 +128,7 @@ btn-co-accept = ✅ J'accepte la place
 btn-co-decline = ❌ Je laisse la place
 co-offer-accepted = C'est fait ! La place dans le cours « { $title } » est à toi. ✅
 co-offer-declined = D'accord. La place ira à une autre personne. Merci de me l'avoir dit.
-co-offer-gone = Désolé, cette offre n'existe plus. Le temps pour répondre est peut-être fini.
+co-offer-gone = Pardon, cette offre n'existe plus. Le temps pour répondre est peut-être fini.
 
 ## Changes and reminders
 
@@ -137,7 +137,7 @@ co-changed =
     La première séance est le { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }
 co-course-cancelled =
-    😔 Nous sommes désolés : le cours « { $title } » est annulé.
+    😔 Mauvaise nouvelle : le cours « { $title } » est annulé.
     Si tu veux, regarde les autres cours ou parle avec une personne.
 co-reminder =
     ⏰ Rappel : tu as le cours « { $title } » le { DATETIME($start, dateStyle: "full", timeStyle: "short") }.

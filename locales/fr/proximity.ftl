@@ -59,9 +59,9 @@ bot-challenge =
 
 ## When I do not understand
 
-clarify = Je ne suis pas sûr d'avoir compris. Tu veux dire une de ces choses ?
+clarify = Je n'ai pas bien compris. Tu veux dire une de ces choses ?
 still-not-understood =
-    Désolé, je n'arrive pas à comprendre.
+    Pardon, je n'arrive pas à comprendre.
     Tu veux parler avec une personne ? Ou utilise les boutons du menu.
 nlu-down =
     En ce moment, j'ai du mal à lire les messages.
@@ -96,7 +96,7 @@ person-contacts =
     📞 { $phone }
     ✉️ { $email }
 distress-numbers =
-    Je suis vraiment désolé. Tu n'es pas seul.
+    Cela me fait beaucoup de peine. Nous sommes là avec toi.
     Si tu es en danger, appelle tout de suite le 112.
     📞 112 : urgences, toujours ouvert.
     📞 1522 : aide contre la violence. C'est gratuit, 24 heures sur 24, aussi dans d'autres langues.
@@ -164,8 +164,8 @@ faq-contacts =
 
 ## Errors and special cases
 
-error-generic = Désolé, quelque chose n'a pas marché. Réessaie dans un moment, s'il te plaît.
-busy-retry = Désolé, je suis un peu lent en ce moment. Réessaie dans une minute, s'il te plaît.
+error-generic = Pardon, quelque chose n'a pas marché. Réessaie dans un moment, s'il te plaît.
+busy-retry = Pardon, je mets du temps à répondre en ce moment. Réessaie dans une minute, s'il te plaît.
 group-not-supported =
     Bonjour ! Je parle seulement en conversation privée.
     Ouvre la conversation avec moi et écris-moi là.
@@ -236,16 +236,16 @@ pre-intro =
     Tu peux t'arrêter quand tu veux avec /annulla.
 pre-resume = Tu avais déjà commencé les questions. Tu veux continuer là où tu étais ?
 pre-stopped = J'ai arrêté les questions. Que veux-tu faire ?
-pre-again = Désolé, je n'ai pas compris la réponse.
+pre-again = Pardon, je n'ai pas compris la réponse.
 pre-correct = D'accord, corrigeons.
-pre-place-unsure = Je ne suis pas sûr. Tu veux dire une de ces communes ?
+pre-place-unsure = Je n'ai pas bien compris. Tu veux dire une de ces communes ?
 pre-place-unknown = Je ne trouve pas cette commune. Essaie de l'écrire encore, s'il te plaît.
 pre-edit = Quelle réponse veux-tu changer ?
 
 q-age =
     Question { $number } sur { $total }.
     Quel âge as-tu ?
-    Tu peux écrire ton âge, par exemple 45, ou l'année où tu es né.
+    Tu peux écrire ton âge, par exemple 45, ou ton année de naissance.
 q-residence =
     Question { $number } sur { $total }.
     Dans quelle commune habites-tu ? Écris le nom de la ville ou du village.
@@ -258,11 +258,11 @@ q-services =
     Par exemple l'assistant social, un service de santé ou un éducateur.
 q-permit =
     Question { $number } sur { $total }.
-    Es-tu citoyen italien ou d'un pays de l'Union européenne ?
+    As-tu la nationalité italienne ou celle d'un autre pays de l'Union européenne ?
 q-did =
     Question { $number } sur { $total }.
     As-tu fait la DID ?
-    C'est la déclaration que tu es prêt à travailler. Elle se fait au Centro per l'Impiego (l'agence publique pour l'emploi).
+    C'est la déclaration de disponibilité pour travailler. Elle se fait au Centro per l'Impiego (l'agence publique pour l'emploi).
 
 pre-result =
     { $outcome ->

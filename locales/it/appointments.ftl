@@ -175,7 +175,7 @@ ap-withdrawn =
     Ci dispiace: l'appuntamento del { DATETIME($when, dateStyle: "full", timeStyle: "short") } è annullato.
     L'operatore non può esserci. Scegli un altro giorno, per favore.
 ap-missed =
-    Ciao! Oggi non ci siamo visti al { ap-kind-name }.
+    Ciao! Oggi ti aspettavamo al { ap-kind-name }.
     Può succedere. Se vuoi, scegli un nuovo giorno.
 
 ## Nel file "I miei dati"
@@ -184,4 +184,4 @@ export-appointments = Appuntamenti
 export-field-when = Quando
 export-field-place = Dove
 export-field-status = Stato
-export-field-in-charge = Preso in carico dal
+export-field-in-charge = In carico al progetto dal

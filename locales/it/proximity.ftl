@@ -34,7 +34,7 @@ consent-declined =
 ## Menu
 
 menu = Cosa vuoi fare? Scegli un pulsante o scrivimi.
-welcome-back = Bentornato! Cosa vuoi fare?
+welcome-back = Ciao di nuovo! Cosa vuoi fare?
 help =
     Posso aiutarti a:
     • capire se puoi entrare nel progetto;
@@ -59,7 +59,7 @@ bot-challenge =
 
 ## Quando non capisco
 
-clarify = Non sono sicuro di aver capito. Intendi una di queste cose?
+clarify = Non ho capito bene. Intendi una di queste cose?
 still-not-understood =
     Scusa, non riesco a capire.
     Vuoi parlare con una persona? Oppure usa i pulsanti del menu.
@@ -96,7 +96,7 @@ person-contacts =
     📞 { $phone }
     ✉️ { $email }
 distress-numbers =
-    Mi dispiace molto. Non sei solo.
+    Mi dispiace molto. Siamo qui con te.
     Se sei in pericolo, chiama subito il 112.
     📞 112: emergenze, sempre attivo.
     📞 1522: aiuto contro la violenza. È gratis, 24 ore su 24, anche in altre lingue.
@@ -165,7 +165,7 @@ faq-contacts =
 ## Errori e casi speciali
 
 error-generic = Scusa, qualcosa non ha funzionato. Riprova tra poco, per favore.
-busy-retry = Scusa, sono un po' lento in questo momento. Riprova tra un minuto, per favore.
+busy-retry = Scusa, in questo momento ci metto un po' a rispondere. Riprova tra un minuto, per favore.
 group-not-supported =
     Ciao! Parlo solo in chat privata.
     Apri la chat con me e scrivimi lì.
@@ -238,14 +238,14 @@ pre-resume = Avevi già iniziato le domande. Vuoi continuare da dove eri?
 pre-stopped = Ho fermato le domande. Cosa vuoi fare?
 pre-again = Scusa, non ho capito la risposta.
 pre-correct = Va bene, correggiamo.
-pre-place-unsure = Non sono sicuro. Intendi uno di questi Comuni?
+pre-place-unsure = Non ho capito bene. Intendi uno di questi Comuni?
 pre-place-unknown = Non trovo questo Comune. Prova a scriverlo di nuovo, per favore.
 pre-edit = Quale risposta vuoi cambiare?
 
 q-age =
     Domanda { $number } di { $total }.
     Quanti anni hai?
-    Puoi scrivere l'età, per esempio 45, o l'anno in cui sei nato.
+    Puoi scrivere l'età, per esempio 45, o l'anno di nascita.
 q-residence =
     Domanda { $number } di { $total }.
     In quale Comune abiti? Scrivi il nome del paese.
@@ -258,11 +258,11 @@ q-services =
     Per esempio l'assistente sociale, un servizio per la salute o un educatore.
 q-permit =
     Domanda { $number } di { $total }.
-    Sei cittadino italiano o di un Paese dell'Unione Europea?
+    Hai la cittadinanza italiana o di un altro Paese dell'Unione Europea?
 q-did =
     Domanda { $number } di { $total }.
     Hai fatto la DID?
-    È la dichiarazione che sei pronto a lavorare. Si fa al Centro per l'Impiego.
+    È la dichiarazione di disponibilità a lavorare. Si fa al Centro per l'Impiego.
 
 pre-result =
     { $outcome ->
@@ -301,7 +301,7 @@ pre-line-work =
 pre-line-services =
     { $status ->
         [met] ✅ Servizi: ti segue già un servizio.
-        [not_met] ❌ Servizi: il progetto è per chi è seguito da un servizio.
+        [not_met] ❌ Servizi: il progetto è per persone seguite da un servizio.
        *[to_check] ❓ Servizi: ne parlerai con un operatore.
     }
 pre-line-permit =

@@ -188,4 +188,4 @@ export-appointments = Programări
 export-field-when = Când
 export-field-place = Unde
 export-field-status = Starea
-export-field-in-charge = Preluat de proiect din
+export-field-in-charge = În proiect din

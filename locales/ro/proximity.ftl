@@ -59,7 +59,7 @@ bot-challenge =
 
 ## When I do not understand
 
-clarify = Nu sunt sigur că am înțeles. Vrei să spui unul dintre aceste lucruri?
+clarify = Nu am înțeles bine. Vrei să spui unul dintre aceste lucruri?
 still-not-understood =
     Scuze, nu reușesc să înțeleg.
     Vrei să vorbești cu o persoană? Sau folosește butoanele din meniu.
@@ -96,7 +96,7 @@ person-contacts =
     📞 { $phone }
     ✉️ { $email }
 distress-numbers =
-    Îmi pare foarte rău. Nu ești singur.
+    Îmi pare foarte rău. Suntem aici cu tine.
     Dacă ești în pericol, sună imediat la 112.
     📞 112: urgențe, activ mereu.
     📞 1522: ajutor împotriva violenței. Este gratuit, 24 de ore din 24, și în alte limbi.
@@ -238,7 +238,7 @@ pre-resume = Ai început deja întrebările. Vrei să continui de unde ai rămas
 pre-stopped = Am oprit întrebările. Ce vrei să faci?
 pre-again = Scuze, nu am înțeles răspunsul.
 pre-correct = Bine, să corectăm.
-pre-place-unsure = Nu sunt sigur. Te referi la una dintre aceste localități?
+pre-place-unsure = Nu am înțeles bine. Te referi la una dintre aceste localități?
 pre-place-unknown = Nu găsesc această localitate. Te rog, încearcă să o scrii din nou.
 pre-edit = Ce răspuns vrei să schimbi?
 
@@ -258,7 +258,7 @@ q-services =
     De exemplu asistentul social, un serviciu de sănătate sau un educator.
 q-permit =
     Întrebarea { $number } din { $total }.
-    Ești cetățean italian sau al unei țări din Uniunea Europeană?
+    Ai cetățenia italiană sau a altei țări din Uniunea Europeană?
 q-did =
     Întrebarea { $number } din { $total }.
     Ai făcut DID?
@@ -301,7 +301,7 @@ pre-line-work =
 pre-line-services =
     { $status ->
         [met] ✅ Servicii: te ajută deja un serviciu.
-        [not_met] ❌ Servicii: proiectul este pentru cine este ajutat de un serviciu.
+        [not_met] ❌ Servicii: proiectul este pentru persoanele ajutate de un serviciu.
        *[to_check] ❓ Servicii: vei vorbi despre asta cu un operator.
     }
 pre-line-permit =

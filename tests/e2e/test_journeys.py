@@ -100,7 +100,7 @@ async def test_free_text_is_understood(consented_anna: Person, text: str, expect
 @pytest.mark.bot_env(NLU_CONFIDENCE_THRESHOLD="0.9999")
 async def test_low_confidence_asks_back_then_offers_a_person(consented_anna: Person) -> None:
     unsure = await consented_anna.say("blorf zzkq vattelapesca")
-    assert "Non sono sicuro" in unsure.text
+    assert "Non ho capito bene" in unsure.text
     assert "🙋 Parla con una persona" in labels(unsure)
     again = await consented_anna.say("qwp mmxz trallallà")
     assert "non riesco a capire" in again.text
