@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -157,3 +158,32 @@ async def test_only_sqlite_turns_queue_on_one_gate(database_url: str) -> None:
     # PostgreSQL locks rows, so its turns must not wait for each other.
     assert isinstance(gate, asyncio.Lock) == database_url.startswith("sqlite")
     await engine.dispose()
+
+
+def test_handoffs_claimed_before_0009_keep_the_bot_quiet(database_url: str) -> None:
+    """Conversations handed over under the old code learn whether an operator has them."""
+    upgrade(database_url, "0008")
+    engine = create_engine_sync(database_url)
+    handed = json.dumps({"handoff": True, "language": "it"})
+    with engine.begin() as conn:
+        for telegram_id, status, urgent in ((1, "claimed", False), (2, "open", True)):
+            conn.execute(
+                text(
+                    "INSERT INTO conversations (telegram_id, state, updated_at) VALUES (:t, :s, :n)"
+                ),
+                {"t": telegram_id, "s": handed, "n": NOW},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO handoffs (telegram_id, status, reason, urgent, opened_at,"
+                    " announced_at) VALUES (:t, :st, 'asked', :u, :n, :n)"
+                ),
+                {"t": telegram_id, "st": status, "u": urgent, "n": NOW},
+            )
+    upgrade(database_url)
+    with engine.connect() as conn:
+        rows = dict(conn.execute(text("SELECT telegram_id, state FROM conversations")).all())
+    engine.dispose()
+    states = {k: v if isinstance(v, dict) else json.loads(v) for k, v in rows.items()}
+    assert (states[1]["handoff_claimed"], states[1]["handoff_urgent"]) == (True, False)
+    assert (states[2]["handoff_claimed"], states[2]["handoff_urgent"]) == (False, True)
