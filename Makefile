@@ -15,6 +15,7 @@ run: setup
 test: setup postgres
 	$(BIN)/proximity nlu-train
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 # The unit and adapter tests only, without the end-to-end journeys (seconds, not minutes).

@@ -75,9 +75,13 @@ _EU_CITIZEN = (
     "eu citizen", "european citizen", "i am romanian", "i'm romanian", "i am italian",
     "i'm italian", "romanian citizen", "italian citizen",
     "cetatean* roman*", "cetatean* ue", "sunt roman*", "cetatenie romana",
-    "citoyen* europe*", "je suis roumain*", "je suis italien*", "nationalite roumaine",
+    "citoyen* europe*", "je suis roumain*", "je suis italien*",
     "ciudadan* europe*", "soy rumano", "soy rumana", "soy italian*", "ciudadan* rumano",
     "ciudadan* rumana", "مواطن اوروبي",
+    "cittadinanza italiana", "cittadinanza europea", "cittadinanza rumena",
+    "cittadinanza romena", "nationalite italienne", "nationalite europeenne",
+    "nationalite roumaine", "nacionalidad italiana", "nacionalidad rumana",
+    "nacionalidad europea", "الجنسية الايطالية", "الجنسية الاوروبية",
 )  # fmt: skip
 
 # Phrases people use for each choice, normalised (lowercase, no accents). First match wins,

@@ -19,7 +19,7 @@ from dialogs.appointment_texts import BOOK_AGAIN, CANCEL, CONFIRM, DECLINE, MOVE
 from dialogs.effects import AnswerReminder, BookSlot, CancelBooking, MoveBooking
 from dialogs.events import ButtonPressed, CommandIssued, Event, SlotLost, TextSaid
 from dialogs.keywords import guess_intent
-from dialogs.model import Button, Env, Params, Reply, State, Turn, arg_number
+from dialogs.model import Button, Env, Params, Parts, Reply, State, Turn, arg_number
 from dialogs.wishes import parse_wish
 
 FLOW = "appointments"
@@ -228,8 +228,8 @@ def _slots(state: State, env: Env, kind: str, *, page: int = 0, preference: str 
     if state.ap_pref:
         rows.append((Button("btn-ap-all-times", ALL_TIMES),))
     key = "ap-slots-filtered" if state.ap_pref else "ap-slots"
-    params = {"kind": kind, "page": page + 1, "pages": pages}
-    parts = (*_by_day(shown, env), ("ap-slots-hint", {}))
+    params: Params = {"kind": kind, "page": page + 1, "pages": pages}
+    parts: Parts = (*_by_day(shown, env), ("ap-slots-hint", {}))
     replies.append(Reply(key, params, buttons=(*rows, *screens.FOOTER), parts=parts))
     return Turn(tuple(replies), state.with_(ap_page=page))
 
@@ -277,7 +277,7 @@ def _chosen(state: State, env: Env, slot_id: int | None, *, book: bool) -> Turn:
             *screens.FOOTER,
         )
         return Turn((Reply(key, params, buttons=buttons),), state.with_(asking="confirm"))
-    parts = (("ap-directions", params), ("ap-bring", {}), ("ap-calendar", {}))
+    parts: Parts = (("ap-directions", params), ("ap-bring", {}), ("ap-calendar", {}))
     if moving is not None:
         done = Reply("ap-moved", params, buttons=_after_buttons(), parts=parts)
         return Turn((done,), leave(state), (MoveBooking(moving.id, slot.id),))
@@ -314,7 +314,7 @@ def _move_here(state: State, env: Env, arg: str) -> Turn:
     if slot is None or slot.kind != booking.slot.kind:
         moving = _start_move(state, booking, env)
         return Turn((Reply("ap-slot-gone"), *moving.replies), moving.state)
-    parts = (("ap-directions", _params(slot, env)), ("ap-bring", {}), ("ap-calendar", {}))
+    parts: Parts = (("ap-directions", _params(slot, env)), ("ap-bring", {}), ("ap-calendar", {}))
     done = Reply("ap-moved", _params(slot, env), buttons=_after_buttons(), parts=parts)
     return Turn((done,), leave(state), (MoveBooking(booking.id, slot.id),))
 

@@ -25,7 +25,7 @@ from dialogs.events import (
     TextSaid,
 )
 from dialogs.keywords import guess_intent
-from dialogs.model import Button, Env, Reply, State, Turn, arg_number
+from dialogs.model import Button, Env, Parts, Reply, State, Turn, arg_number
 from dialogs.preferences import normalise
 
 INTENTS = frozenset({"list_courses", "enroll_course", "withdraw_course"})
@@ -164,7 +164,10 @@ def enrolment_done(state: State, event: EnrolmentDone, env: Env) -> Turn:
     params = _course_params(course, env, state)
     after = ((MY_COURSES,), *screens.FOOTER)
     if event.status == ENROLLED:
-        parts = (("co-sessions", {"list": _sessions_text(course, env)}), ("ap-calendar", {}))
+        parts: Parts = (
+            ("co-sessions", {"list": _sessions_text(course, env)}),
+            ("ap-calendar", {}),
+        )
         return Turn((Reply("co-enrolled", params, buttons=after, parts=parts),), state)
     if event.status == WAITING:
         waiting = Reply("co-waiting", {**params, "position": event.position or 1}, buttons=after)

@@ -26,7 +26,7 @@ from dialogs.effects import (
     RelayToOperators,
 )
 from dialogs.events import Event, MessageEdited, NonTextSent, TextSaid
-from dialogs.model import Button, Env, Reply, State, Turn
+from dialogs.model import Button, Env, Parts, Reply, State, Turn
 
 BACK_TO_MENU = Button("btn-back-to-menu", "handoff", "close")
 LEAVE_ANYWAY = Button("btn-handoff-leave-yes", "handoff", "leave")
@@ -150,7 +150,7 @@ def during(state: State, event: Event, env: Env, answered: Turn | None = None) -
 def _queue_note(state: State, env: Env) -> tuple[tuple[Reply, ...], State]:
     if _noted_recently(state.handoff_noted_at, env.now):
         return (), state
-    parts = (("handoff-waiting-urgent", {}),) if state.handoff_urgent else ()
+    parts: Parts = (("handoff-waiting-urgent", {}),) if state.handoff_urgent else ()
     buttons = ((BACK_TO_MENU,),)
     if env.hours is None or env.hours.is_open(env.now):
         note = Reply("handoff-waiting", buttons=buttons, parts=parts)

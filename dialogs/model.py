@@ -31,6 +31,8 @@ class Button:
 
 
 Keyboard = tuple[tuple[Button, ...], ...]
+# Further lines of a reply: (catalogue key, params) each.
+Parts = tuple[tuple[str, Params], ...]
 
 
 def arg_number(text: str) -> int | None:
@@ -45,7 +47,7 @@ class Reply:
     key: str
     params: Params = field(default_factory=dict)
     buttons: Keyboard = ()
-    parts: tuple[tuple[str, Params], ...] = ()
+    parts: Parts = ()
     # Set when this message must be read in another language than the conversation's:
     # the offer to switch speaks the language the person wrote in.
     language: str | None = None

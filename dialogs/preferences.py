@@ -274,6 +274,15 @@ def _ranges(found: _Found, today: date) -> _Found:
     return _sub(found, _RANGE, apply)
 
 
+def _at(field: str, clock: time) -> Preference:
+    """A preference on one clock-time condition: "after", "before" or "around"."""
+    if field == "after":
+        return Preference(after=clock)
+    if field == "before":
+        return Preference(before=clock)
+    return Preference(around=clock)
+
+
 def _bound(pattern: re.Pattern[str], field: str, shift: timedelta = timedelta(0)) -> Reader:
     """A reader turning the clock time `pattern` captures into the condition `field`."""
 
@@ -283,7 +292,7 @@ def _bound(pattern: re.Pattern[str], field: str, shift: timedelta = timedelta(0)
             clock = _clock(groups.get("a") or groups.get("b") or "")
             if clock is None:
                 return None
-            return Preference(**{field: _add(clock, shift)})
+            return _at(field, _add(clock, shift))
 
         return _sub(found, pattern, apply)
 

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from dialogs import ButtonPressed, CommandIssued, Env, State, TextSaid, Turn, Understanding, step
+from dialogs.answers import parse_choice, volunteered
 from dialogs.effects import RecordPrescreening
 from dialogs.eligibility import Rules
 from dialogs.events import Entity
@@ -222,3 +223,37 @@ def test_the_result_can_be_corrected_and_replaces_the_outcome() -> None:
 def test_forged_answers_are_refused(arg: str) -> None:
     turn = run(CONSENTED, CommandIssued("requisiti"), press(arg))
     assert turn.state.answers == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "words", "choice"),
+    [
+        ("permit", "sono cittadina rumena", "eu_citizen"),
+        ("permit", "ho la cittadinanza italiana", "eu_citizen"),
+        ("permit", "sunt româncă", "eu_citizen"),
+        ("permit", "j'ai la nationalité italienne", "eu_citizen"),
+        ("permit", "ho il permesso di soggiorno", "valid_permit"),
+        ("permit", "I have a residence permit", "valid_permit"),
+        ("permit", "non ho il permesso di soggiorno", "no_permit"),
+        ("permit", "no", None),  # "no, I have one" or "no, I have none": asked again
+        ("work", "Nu, nu lucrez", "not_working"),
+        ("work", "je ne travaille pas", "not_working"),
+        ("work", "no trabajo", "not_working"),
+        ("work", "lavoro ogni tanto", "occasional"),
+    ],
+)
+def test_answers_in_words_in_six_languages(question: str, words: str, choice: str | None) -> None:
+    assert parse_choice(question, words) == choice
+
+
+@pytest.mark.parametrize(
+    ("words", "facts"),
+    [
+        ("ho 45 anni e sono disoccupata", {"work": "not_working"}),
+        ("sono cittadina rumena, posso partecipare?", {"permit": "eu_citizen"}),
+        ("vorrei fare un corso di informatica", {}),  # wanting a course is not attending one
+        ("lavoro", {}),  # too loose when no question was asked
+    ],
+)
+def test_facts_stated_in_passing(words: str, facts: dict[str, str]) -> None:
+    assert volunteered(words) == facts
