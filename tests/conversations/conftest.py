@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from store.settings import Settings
 from tests.conversations import results
 from tests.e2e.conftest import DATA as E2E_DATA
 from tests.e2e.conftest import OPERATORS_GROUP
-from tests.e2e.conftest import rasa_server as rasa_server  # noqa: F401 (the fixture)
+from tests.e2e.conftest import rasa_server as rasa_server  # the fixture
 
 PROGRAMME_OPEN = E2E_DATA / "programme_open.yaml"  # the office always open: no clock in it
 
@@ -54,7 +55,7 @@ def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
         load_demo_slots(settings)
         load_demo_courses(settings)
 
-    with __import__("concurrent.futures").futures.ThreadPoolExecutor(1) as pool:
+    with ThreadPoolExecutor(1) as pool:
         pool.submit(prepare).result()
     return database
 
@@ -89,7 +90,7 @@ class World:
 @pytest.fixture(scope="session")
 async def world(
     template_database: Path,
-    rasa_server: RasaServer,  # noqa: F811
+    rasa_server: RasaServer,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[World]:
     built = World(template_database, tmp_path_factory.mktemp("languages"), rasa_server)

@@ -20,7 +20,7 @@ def table() -> list[str]:
     lines = [f"{'language':<9}{'passed':>8}{'total':>7}{'rate':>8}   failing"]
     passed_all = total_all = 0
     for language in LANGUAGES:
-        mine = [o for o in OUTCOMES.values() if o.conversation.language == language]
+        mine = [o for o in OUTCOMES.values() if o.conversation.group == language]
         if not mine:
             continue
         passed = sum(o.passed for o in mine)

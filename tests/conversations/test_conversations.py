@@ -34,9 +34,7 @@ def params() -> list[object]:
 def test_the_set_is_big_enough_and_ids_are_unique() -> None:
     ids = [c.id for c in CONVERSATIONS]
     assert len(ids) == len(set(ids))
-    by_language = {
-        lang: sum(c.language == lang for c in CONVERSATIONS) for lang in harness.LANGUAGES
-    }
+    by_language = {lang: sum(c.group == lang for c in CONVERSATIONS) for lang in harness.LANGUAGES}
     assert len(CONVERSATIONS) >= 120, by_language
     assert min(by_language.values()) >= 15, by_language
     assert sum(c.e2e for c in CONVERSATIONS) >= 20
@@ -44,11 +42,14 @@ def test_the_set_is_big_enough_and_ids_are_unique() -> None:
 
 @pytest.mark.parametrize("conversation", params())
 async def test_conversation(conversation: harness.Conversation, world: World) -> None:
-    services, database = await world.for_language(conversation.language)
+    services, database = await world.for_language(conversation.group)
     runner = harness.Runner(
         services.assistant, services.catalogue, database, chat_id_of(conversation), conversation
     )
     outcome = await runner.run()
     results.record(outcome)
     if not outcome.passed:
-        pytest.fail(f"{conversation.description}\n" + "\n".join(outcome.failures), pytrace=False)
+        failures = "\n".join(outcome.failures)
+        pytest.fail(
+            f"{conversation.description}\n{failures}\n{outcome.transcript()}", pytrace=False
+        )
