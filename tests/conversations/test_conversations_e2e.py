@@ -74,6 +74,7 @@ class EmulatedPerson:
     def __init__(self, emulator: BotApiEmulator, user: TgUser) -> None:
         self.emulator = emulator
         self.user = user
+        self.turns: list[list[MessageView]] = []  # the messages each action brought
         emulator.add_private_chat(user)
 
     @property
@@ -81,10 +82,12 @@ class EmulatedPerson:
         return self.user.id
 
     def newest_buttons(self) -> list[tuple[str, str]]:
-        for message in reversed(self.emulator.sent_messages(self.chat_id)):
-            found = [(text, data) for row in message.buttons for text, data in row if data]
+        """The buttons of the latest turn's messages, as the in-process harness sees them;
+        a turn without buttons leaves the older ones on screen."""
+        for turn in reversed(self.turns):
+            found = [(t, d) for m in turn for row in m.buttons for t, d in row if d is not None]
             if found:
-                return [(text, data) for text, data in found if data is not None]
+                return found
         return []
 
     def press(self, label: str) -> None:
@@ -108,10 +111,12 @@ class EmulatedPerson:
         self.emulator.press_button(self.chat_id, message.message_id, data, self.user)
 
     async def read(self, count: int) -> list[MessageView]:
-        return [
+        messages = [
             await self.emulator.next_message(self.chat_id, timeout=REPLY_TIMEOUT)
             for _ in range(count)
         ]
+        self.turns.append(messages)
+        return messages
 
 
 def given_turns(given: tuple[str, ...]) -> list[dict[str, object]]:
