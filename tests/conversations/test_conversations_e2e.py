@@ -152,7 +152,9 @@ async def test_conversation_end_to_end(
     )
     outcome = await twin.run()
     counts = [r.messages for r in twin.given_records]
-    assert outcome.passed, "the in-process twin failed:\n" + "\n".join(outcome.failures)
+    if not outcome.passed:
+        failures = "\n".join(outcome.failures)
+        pytest.fail(f"the in-process twin failed:\n{failures}\n{outcome.transcript()}", False)
 
     person = EmulatedPerson(
         emulator,
