@@ -21,7 +21,7 @@ from bot.bookings import AgendaNotice, BookingDesk, BookingRefused
 from bot.catalogue import Catalogue
 from bot.enrolments import CourseDesk, CourseNotice
 from bot.export_doc import Document, export_documents
-from dialogs import Env, Event, State, TextSaid, Turn, Understanding, appointments, courses, step
+from dialogs import Env, Event, State, TextSaid, Turn, Understanding, flows, step
 from dialogs.agenda import AgendaConfig
 from dialogs.effects import (
     AnswerOffer,
@@ -207,11 +207,14 @@ class Assistant:
     async def _with_data(
         self, session: AsyncSession, chat_id: int, state: State, event: Event, env: Env
     ) -> Env:
-        """The appointments and courses the core needs for this turn, and only then."""
-        if self.agenda_config is not None and appointments.needs_agenda(state, event):
+        """The data the core's flows need for this turn (dialogs/flows.py), and only that."""
+        needed = flows.data_needed(state, event)
+        if self.agenda_config is None or not needed:
+            return env
+        if "agenda" in needed:
             agenda = await agenda_store.load_agenda(session, chat_id, env.now, self.agenda_config)
             env = dataclasses.replace(env, agenda=agenda)
-        if self.agenda_config is not None and courses.needs_courses(state, event):
+        if "courses" in needed:
             offered = await course_store.load_courses(session, chat_id, env.now)
             env = dataclasses.replace(env, courses=offered)
         return env

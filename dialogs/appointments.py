@@ -18,6 +18,7 @@ from dialogs.agenda import Agenda, AgendaConfig, Booking, OpenSlot
 from dialogs.appointment_texts import BOOK_AGAIN, CANCEL, CONFIRM, DECLINE, MOVE, slot_params
 from dialogs.effects import AnswerReminder, BookSlot, CancelBooking, MoveBooking
 from dialogs.events import ButtonPressed, CommandIssued, Event, SlotLost, TextSaid
+from dialogs.flow import Flow
 from dialogs.keywords import guess_intent
 from dialogs.model import Button, Env, Params, Parts, Reply, State, Turn, arg_number
 from dialogs.wishes import parse_wish
@@ -462,3 +463,30 @@ def _agenda(env: Env) -> Agenda:
 def _config(env: Env) -> AgendaConfig:
     assert env.agenda_config is not None
     return env.agenda_config
+
+
+def on_event(state: State, event: Event, env: Env) -> Turn | None:
+    """A slot lost to someone faster, this flow's buttons, a time wish while choosing."""
+    if isinstance(event, SlotLost):
+        return slot_lost(state, env)
+    if isinstance(event, ButtonPressed) and event.action in ACTIONS:
+        return on_button(state.with_(misunderstood=0), event, env)
+    if isinstance(event, TextSaid):
+        return on_text(state, event, env)
+    return None
+
+
+SPEC = Flow(
+    name=FLOW,
+    screen="appointments",
+    commands=("appuntamenti",),
+    intents=INTENTS,
+    actions=ACTIONS,
+    ready=ready,
+    open=overview,
+    on_intent=lambda intent, said, state, env: from_intent(intent, said, state, env),
+    on_event=on_event,
+    leave=leave,
+    data="agenda",
+    needs_data=needs_agenda,
+)

@@ -24,6 +24,7 @@ from dialogs.events import (
     OfferAnswered,
     TextSaid,
 )
+from dialogs.flow import Flow
 from dialogs.keywords import guess_intent
 from dialogs.model import Button, Env, Parts, Reply, State, Turn, arg_number
 from dialogs.preferences import normalise
@@ -424,4 +425,29 @@ def _courses(env: Env) -> Courses:
     return env.courses
 
 
-__all__ = ["ACTIONS", "ENROLLED", "INTENTS", "WAITING"]
+def on_event(state: State, event: Event, env: Env) -> Turn | None:
+    """The database's answer to a sign-up or a seat offer, and this flow's buttons."""
+    if isinstance(event, EnrolmentDone):
+        return enrolment_done(state, event, env)
+    if isinstance(event, OfferAnswered):
+        return offer_answered(state, event, env)
+    if isinstance(event, ButtonPressed) and event.action in ACTIONS:
+        return on_button(state.with_(misunderstood=0), event, env)
+    return None
+
+
+SPEC = Flow(
+    name="courses",
+    screen="courses",
+    commands=("corsi",),
+    intents=INTENTS,
+    actions=ACTIONS,
+    ready=ready,
+    open=categories,
+    on_intent=lambda intent, said, state, env: from_intent(intent, said, state, env),
+    on_event=on_event,
+    data="courses",
+    needs_data=needs_courses,
+)
+
+__all__ = ["ACTIONS", "ENROLLED", "INTENTS", "SPEC", "WAITING"]

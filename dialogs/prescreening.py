@@ -14,6 +14,7 @@ from dialogs.answers import Implausible, correction_target, parse_age, parse_cho
 from dialogs.effects import RecordPrescreening
 from dialogs.eligibility import UNKNOWN, Assessment, Outcome, assess
 from dialogs.events import ButtonPressed, Event, TextSaid, Understanding
+from dialogs.flow import Flow
 from dialogs.keywords import normalise
 from dialogs.model import Button, Env, Keyboard, Reply, State, Turn
 from dialogs.places import PlaceKind, PlaceMatch
@@ -328,3 +329,28 @@ def _edit_menu(state: State) -> Reply:
         (Button(f"edit-{q}", "pre", f"edit={q}"),) for q in QUESTIONS if q in dict(state.answers)
     )
     return Reply("pre-edit", buttons=(*rows, *screens.FOOTER))
+
+
+def ready(env: Env) -> bool:
+    return env.rules is not None and env.places is not None
+
+
+def on_event(state: State, event: Event, env: Env) -> Turn | None:
+    """Answers while the questionnaire is open, and its own buttons from anywhere."""
+    if state.flow == FLOW or (isinstance(event, ButtonPressed) and event.action in ACTIONS):
+        return handle(state, event, env)
+    return None
+
+
+SPEC = Flow(
+    name=FLOW,
+    screen="eligibility",
+    commands=("requisiti",),
+    intents=frozenset({"check_eligibility"}),
+    actions=ACTIONS,
+    ready=ready,
+    open=lambda state, env: begin(state, env),
+    on_intent=lambda intent, said, state, env: begin(state, env, said),
+    on_event=on_event,
+    paused=paused,
+)

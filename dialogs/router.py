@@ -15,6 +15,7 @@ from dialogs import (
     courses,
     distress,
     faq,
+    flows,
     handoff,
     languages,
     prescreening,
@@ -25,15 +26,12 @@ from dialogs.effects import EraseData, ExportData, NoteEvent, RecordConsent
 from dialogs.events import (
     ButtonPressed,
     CommandIssued,
-    EnrolmentDone,
     Event,
     HandoffFailed,
     MessageEdited,
     NonTextSent,
-    OfferAnswered,
     OperatorClosed,
     OperatorJoined,
-    SlotLost,
     Started,
     TextSaid,
     Understanding,
@@ -43,11 +41,9 @@ from dialogs.keywords import guess_intent
 from dialogs.model import Button, Env, Reply, State, Turn
 
 COMMAND_SCREENS = {
+    **flows.COMMANDS,
     "help": "help",
     "menu": "menu",
-    "requisiti": "eligibility",
-    "appuntamenti": "appointments",
-    "corsi": "courses",
     "operatore": "person",
     "privacy": "privacy",
     "lingua": "language",
@@ -55,15 +51,9 @@ COMMAND_SCREENS = {
 }
 
 INTENT_SCREENS = {
+    # A flow's intents open its screen; it says so honestly when its data is missing.
+    **{intent: flow.screen for intent, flow in flows.BY_INTENT.items()},
     "help": "help",
-    "check_eligibility": "eligibility",
-    "book_appointment": "appointments",
-    "cancel_appointment": "appointments",
-    "reschedule_appointment": "appointments",
-    "my_appointments": "appointments",
-    "list_courses": "courses",
-    "enroll_course": "courses",
-    "withdraw_course": "courses",
     "ask_human": "person",
     "faq_internship": "faq_internship",
     "faq_project": "faq_project",
@@ -233,35 +223,27 @@ def _person_before_consent(env: Env) -> Reply:
 def _with_consent(state: State, event: Event, env: Env) -> Turn:
     if isinstance(event, TextSaid) and event.understanding is not None:
         state = prescreening.note_facts(state, event, env)
-    if _prescreening_ready(env) and (
-        state.flow == prescreening.FLOW
-        or (isinstance(event, ButtonPressed) and event.action in prescreening.ACTIONS)
-    ):
-        answered = prescreening.handle(state, event, env)
-        if answered is not None:
-            return answered
-        if isinstance(event, TextSaid) and state.asking is not None:
-            # Something else was asked: answer it, then offer to go back to the question.
-            return prescreening.paused(_requests(state.with_(asking=None), event, env))
-    return _requests(state, event, env)
-
-
-def _requests(state: State, event: Event, env: Env) -> Turn:
-    """What the person asks for, outside the pre-screening's questions."""
     if isinstance(event, TextSaid):
         in_context = _in_context(state, event, env)
         if in_context is not None:
             return in_context
-    if appointments.ready(env):
-        booked = _appointments(state, event, env)
-        if booked is not None:
-            return booked
-    if courses.ready(env):
-        learned = _courses(state, event, env)
-        if learned is not None:
-            return learned
+    for flow in flows.FLOWS:
+        if not flow.ready(env):
+            continue
+        handled = flow.on_event(state, event, env)
+        if handled is not None:
+            return handled
+        waiting = state.flow == flow.name and state.asking is not None
+        if flow.paused is not None and waiting and isinstance(event, TextSaid):
+            # Something else was asked: answer it, then the flow offers the way back.
+            return flow.paused(_request(state.with_(asking=None), event, env))
+    return _request(state, event, env)
+
+
+def _request(state: State, event: Event, env: Env) -> Turn:
+    """What the person asks for when no open flow takes the event."""
     if isinstance(event, ButtonPressed | CommandIssued):
-        state = appointments.leave(state)
+        state = flows.leave_all(state)
     if isinstance(event, ButtonPressed):
         return _button(state, event, env)
     if isinstance(event, CommandIssued):
@@ -284,28 +266,8 @@ def _in_context(state: State, said: TextSaid, env: Env) -> Turn | None:
     return None
 
 
-def _appointments(state: State, event: Event, env: Env) -> Turn | None:
-    if isinstance(event, SlotLost):
-        return appointments.slot_lost(state, env)
-    if isinstance(event, ButtonPressed) and event.action in appointments.ACTIONS:
-        return appointments.on_button(state.with_(misunderstood=0), event, env)
-    if isinstance(event, TextSaid):
-        return appointments.on_text(state, event, env)
-    return None
-
-
-def _courses(state: State, event: Event, env: Env) -> Turn | None:
-    if isinstance(event, EnrolmentDone):
-        return courses.enrolment_done(state, event, env)
-    if isinstance(event, OfferAnswered):
-        return courses.offer_answered(state, event, env)
-    if isinstance(event, ButtonPressed) and event.action in courses.ACTIONS:
-        return courses.on_button(state.with_(misunderstood=0), event, env)
-    return None
-
-
 def _button(state: State, event: ButtonPressed, env: Env) -> Turn:
-    if event.action == "go" and event.arg in screens.SCREENS:
+    if event.action == "go" and (event.arg in screens.SCREENS or event.arg in flows.BY_SCREEN):
         return show(event.arg, state.with_(misunderstood=0), env)
     if event.action == "go" and event.arg == "consent":
         return Turn((screens.main_menu(),), state)
@@ -337,16 +299,10 @@ def _unknown_button(state: State, env: Env) -> Turn:
     return Turn((screens.main_menu("button-expired"),), state, (NoteEvent("unknown_button"),))
 
 
-def _prescreening_ready(env: Env) -> bool:
-    return env.rules is not None and env.places is not None
-
-
 def _command(state: State, event: CommandIssued, env: Env) -> Turn:
     if event.name == "annulla":
         key = "pre-stopped" if state.flow == prescreening.FLOW else "cancelled"
-        stopped = appointments.leave(state).with_(
-            misunderstood=0, flow=None, asking=None, answers=()
-        )
+        stopped = flows.leave_all(state).with_(misunderstood=0, flow=None, asking=None, answers=())
         return Turn((screens.main_menu(key),), stopped)
     if event.name == "imieidati":
         return _data_request(state, "export", env)
@@ -372,12 +328,9 @@ def _text(state: State, event: TextSaid, env: Env) -> Turn:
         # Naming a language is not asking to switch ("my Italian is not very good"):
         # buttons, the named language first; only pressing one switches.
         return languages.asked(state.with_(misunderstood=0), said.entity("language"), env)
-    if said.intent == "check_eligibility" and _prescreening_ready(env):
-        return prescreening.begin(state.with_(misunderstood=0), env, event)
-    if said.intent in courses.INTENTS and courses.ready(env):
-        return courses.from_intent(said.intent, event, state.with_(misunderstood=0), env)
-    if said.intent in appointments.INTENTS and appointments.ready(env):
-        return appointments.from_intent(said.intent, event, state.with_(misunderstood=0), env)
+    flow = flows.BY_INTENT.get(said.intent)
+    if flow is not None and flow.ready(env):
+        return flow.on_intent(said.intent, event, state.with_(misunderstood=0), env)
     return _intent(said.intent, state.with_(misunderstood=0), env)
 
 
@@ -416,14 +369,11 @@ def _intent(intent: str, state: State, env: Env) -> Turn:
 
 
 def show(screen: str, state: State, env: Env) -> Turn:
-    if screen == "eligibility" and _prescreening_ready(env):
-        return prescreening.begin(state, env)
+    flow = flows.BY_SCREEN.get(screen)
+    if flow is not None and flow.ready(env):
+        return flow.open(state, env)
     if screen == "person" and env.operators_available:
         return handoff.request(state, env)
-    if screen == "appointments" and appointments.ready(env):
-        return appointments.overview(state, env)
-    if screen == "courses" and courses.ready(env):
-        return courses.categories(state, env)
     return Turn((_screen_reply(screen, env),), state)
 
 
@@ -454,7 +404,7 @@ def _screen_reply(screen: str, env: Env) -> Reply:
         )
     if screen == "privacy_full":
         return _privacy_full(env, consented=True)
-    if screen in ("eligibility", "appointments", "courses"):
+    if screen in flows.BY_SCREEN:
         # Reached only when the data behind the screen is missing here.
         return faq.unavailable(screen, env)
     if screen == "help":
