@@ -52,6 +52,8 @@ _NOT_A_NAME = frozenset(
     | {"course", "courses", "want", "would", "like", "sign", "take", "training", "about"}
     | {"curs", "cursul", "cursuri", "vreau", "doresc", "inscriu", "cours", "veux"}
     | {"voudrais", "faire", "suivre", "curso", "cursos", "quiero", "hacer", "tomar"}
+    | {"formation", "formations", "formazione", "formare", "vous", "avez", "avete", "have"}
+    | {"there", "tienen", "ofrecen", "aveti", "exista", "existe", "quels", "quali", "which"}
 )
 
 MY_COURSES = Button("btn-co-mine", MINE)
@@ -71,8 +73,9 @@ def needs_courses(state: State, event: Event) -> bool:
         return event.name == "corsi"
     if isinstance(event, TextSaid) and event.understanding is not None:
         said = event.understanding
-        return said.intent in INTENTS or said.entity("course") is not None
-    if isinstance(event, TextSaid):  # the NLU is down: the keywords will guess
+        if said.intent in INTENTS or said.entity("course") is not None:
+            return True
+    if isinstance(event, TextSaid):  # the NLU is unsure or down: a course word is enough
         return guess_intent(event.text) in INTENTS
     return False
 
@@ -94,6 +97,11 @@ def categories(state: State, env: Env) -> Turn:
     )
     reply = Reply("co-categories", buttons=(*rows, *_with_mine(courses, screens.FOOTER)))
     return Turn((reply,), state)
+
+
+def names_a_course(said: TextSaid, env: Env) -> bool:
+    """Whether a text names a course of the catalogue ("corso magazinere")."""
+    return env.courses is not None and bool(match(said, env.courses.catalogue))
 
 
 def from_intent(intent: str, said: TextSaid, state: State, env: Env) -> Turn:

@@ -19,19 +19,23 @@ V = TypeVar("V", bound=Hashable)
 # One slip in a word of five or more letters still scores above this; two different
 # everyday words rarely do.
 TYPO = 0.8
+_EPSILON = 1e-9
 
 
 def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
-    """0 to 1; below `cutoff` the answer is 0 (and found faster)."""
-    return Indel.normalized_similarity(a, b, score_cutoff=cutoff)
+    """0 to 1; below `cutoff` the answer is 0.
+
+    The cutoff is applied here, not by rapidfuzz: its own cutoff turns a score of exactly
+    0.8 (one edit in ten letters) into 0 through rounding.
+    """
+    score = Indel.normalized_similarity(a, b)
+    return score if score >= cutoff - _EPSILON else 0.0
 
 
 def ranked(query: str, choices: Iterable[str], cutoff: float) -> list[tuple[str, float]]:
     """The choices at least `cutoff` similar to the query, best first, ties in input order."""
-    found = process.extract(
-        query, list(choices), scorer=fuzz.ratio, score_cutoff=100 * cutoff, limit=None
-    )
-    return [(choice, score / 100) for choice, score, _ in found]
+    found = process.extract(query, list(choices), scorer=fuzz.ratio, limit=None)
+    return [(choice, score / 100) for choice, score, _ in found if score / 100 >= cutoff - _EPSILON]
 
 
 def closest(word: str, table: Mapping[str, V], cutoff: float = TYPO) -> V | None:
@@ -51,4 +55,4 @@ def closest(word: str, table: Mapping[str, V], cutoff: float = TYPO) -> V | None
 
 
 def is_typo_of(word: str, known: str, cutoff: float = TYPO) -> bool:
-    return word == known or similarity(word, known, cutoff) >= cutoff
+    return word == known or similarity(word, known, cutoff) > 0

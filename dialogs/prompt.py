@@ -85,6 +85,7 @@ _FILLERS = frozenset(
     por favor s'il vous plait allora dunque beh ecco ciao va bene allright alright
     il lo la i gli le un una uno l the a an el los las un una le les
     voglio vorrei want je veux quiero vreau io i eu yo je
+    نعم ايوه اجل من فضلك شكرا انا
     """.split()  # noqa: SIM905 - a line per language reads better than 60 quoted strings
 )
 

@@ -319,7 +319,7 @@ def _text(state: State, event: TextSaid, env: Env) -> Turn:
     if said.intent == NLU_FALLBACK or said.confidence < env.confidence_threshold:
         if event.too_long:
             return Turn((Reply("too-long", buttons=screens.FOOTER),), state)
-        if said.entity("course") and courses.ready(env):
+        if courses.ready(env) and (said.entity("course") or courses.names_a_course(event, env)):
             # Unsure what they want, but they named a course: its card is the best guess,
             # and it has the way back and the way to a person like any screen.
             return courses.from_intent("enroll_course", event, state, env)

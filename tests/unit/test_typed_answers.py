@@ -170,3 +170,14 @@ def test_fine_is_not_a_call_for_help_even_if_the_nlu_says_affirm(words: str) -> 
 def test_a_typed_yes_to_the_check_question_is_the_alarm() -> None:
     state = on_screen(distress.check(State(consent_version="v1")), "it")
     assert typed.answer(state.prompt, "si", None) == ButtonPressed("distress", "yes")
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("ar", "نعم موافق"), ("ro", "da, accept"), ("fr", "oui j'accepte"), ("es", "sí, acepto")],
+)
+def test_consent_typed_in_other_languages(language: str, words: str) -> None:
+    notice = step(State(language=language), ButtonPressed("go", "consent"), WORDS_ENV)
+    state = on_screen(notice, language)
+    turn = step(state, text(words), WORDS_ENV)
+    assert RecordConsent("v1", accepted=True) in turn.effects
