@@ -128,8 +128,9 @@ def on_text(state: State, event: TextSaid, env: Env) -> Turn | None:
     if state.flow != FLOW or state.asking not in ("slot", "confirm") or state.ap_kind is None:
         return None
     said = event.understanding
-    if said is not None and said.intent in INTENTS - {"book_appointment"}:
-        return None
+    sure = said is not None and said.confidence >= env.confidence_threshold
+    if sure and said is not None and said.intent in INTENTS - {"book_appointment"}:
+        return None  # "devo disdire" while choosing a time: a request, not a wish
     if parse_wish(event.text, env.today) is None:
         return None
     return _slots(state, env, state.ap_kind, preference=event.text)
