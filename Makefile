@@ -69,8 +69,9 @@ postgres:
 # Both benchmarks; each prints its figures side by side. The reminders one takes ~13 min.
 bench: bench-turns bench-reminders
 
+# `make bench-turns BASELINE=<commit>` measures that commit first, in the same run.
 bench-turns: setup
-	$(BIN)/python bench/turns.py
+	$(BIN)/python bench/turns.py $(if $(BASELINE),--baseline $(BASELINE))
 
 bench-reminders: setup
 	$(BIN)/python bench/reminders.py

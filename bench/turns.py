@@ -1,6 +1,9 @@
 """Turn latency: N simulated people chat at once with the real bot, Rasa and the emulator.
 
-    .venv/bin/python bench/turns.py [--users 20] [--turns 15]
+    .venv/bin/python bench/turns.py [--users 20] [--turns 15] [--baseline REF]
+
+With --baseline, the bot of that commit is measured first in the same run (a git
+worktree run with this venv), and both columns are printed side by side.
 
 A turn is timed from the moment the user's message is queued in the emulator to the
 moment the bot's reply reaches the emulator. In the same run it times a bare
@@ -14,9 +17,11 @@ import asyncio
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -28,6 +33,8 @@ from nlu.server import RasaServer
 from tests.e2e.processes import BotProcess
 from tests.emulator.models import TgUser
 from tests.emulator.server import BotApiEmulator
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # Each of these gets exactly one reply message, so "first reply" is "the reply".
 MESSAGES = (
@@ -121,66 +128,131 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-async def main(users: int, turns: int, think: float) -> None:
+@dataclass
+class Figures:
+    latencies: list[float]
+    expected: int
+    parse_idle: list[float]
+    parse_loaded: list[float]
+    round_trip: list[float]
+    elapsed: float
+    rss_mb: float
+    violations: int
+
+
+async def measure(
+    rasa: RasaServer, workdir: Path, users: int, turns: int, think: float, checkout: Path | None
+) -> Figures:
+    """One run: a fresh database and emulator, the bot of `checkout` (None: this one)."""
+    await asyncio.to_thread(workdir.mkdir, parents=True, exist_ok=True)
+    async with BotApiEmulator() as emulator:
+        env = {
+            "TELEGRAM_BOT_TOKEN": emulator.token,
+            "TELEGRAM_API_URL": emulator.url,
+            "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+            "RASA_URL": rasa.url,
+            "RASA_TOKEN": rasa.token,
+            "VAR_DIR": str(workdir / "var"),
+            "LOG_LEVEL": os.environ.get("BENCH_LOG_LEVEL", "WARNING"),
+        }
+        bot = BotProcess(env, workdir / "bot.log", checkout=checkout)
+        bot.start()
+        await emulator.wait_until(lambda: bool(emulator.calls_to("deleteWebhook")), timeout=60)
+        parse_before = await bare_parse(rasa.url, rasa.token, 100)
+        api_round_trip = await bare_bot_api(emulator, 100)
+
+        started = time.monotonic()
+        people = [TgUser(id=10_000 + i, first_name=f"Persona{i}") for i in range(users)]
+        load = asyncio.gather(*(person(emulator, p, turns, think, i) for i, p in enumerate(people)))
+        # Bare parses while the people chat: the same Rasa, under the same load.
+        probe = asyncio.create_task(parse_during(rasa.url, rasa.token, load))
+        results = await load
+        parse_loaded = await probe
+        elapsed = time.monotonic() - started
+        rss = peak_rss_mb(bot.process.pid)  # type: ignore[union-attr]
+        parse_after = await bare_parse(rasa.url, rasa.token, 100)
+        await bot.astop()
+        return Figures(
+            latencies=[t for per_person in results for t in per_person],
+            expected=users * turns,
+            parse_idle=parse_before + parse_after,
+            parse_loaded=parse_loaded,
+            round_trip=api_round_trip,
+            elapsed=elapsed,
+            rss_mb=rss,
+            violations=len(emulator.violations),
+        )
+
+
+def baseline_checkout(ref: str, workdir: Path) -> Path:
+    """`ref` checked out beside the project (a git worktree), to run its bot."""
+    folder = workdir / f"baseline-{ref}"
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", str(folder), ref],
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    return folder
+
+
+def report(label: str, f: Figures) -> list[str]:
+    p50 = statistics.median(f.latencies)
+    expected = statistics.median(f.parse_loaded) + statistics.median(f.round_trip)
+    return [
+        label,
+        f"{len(f.latencies)}/{f.expected}",
+        describe(f.latencies),
+        f"{1000 * statistics.median(f.parse_loaded):.1f} ms",
+        f"{1000 * statistics.median(f.round_trip):.1f} ms",
+        f"{1000 * (p50 - expected):+.1f} ms",
+        f"{len(f.latencies) / f.elapsed:.1f}/s",
+        f"{f.rss_mb:.0f} MB",
+        str(f.violations),
+    ]
+
+
+ROWS = (
+    "code",
+    "turns answered",
+    "turn latency",
+    "bare parse p50 (load)",
+    "Bot API round trip p50",
+    "bot's own p50 overhead",
+    "throughput",
+    "bot peak RSS",
+    "Bot API violations",
+)
+
+
+async def main(users: int, turns: int, think: float, baseline: str | None) -> None:
     os.environ["NO_PROXY"] = "127.0.0.1,localhost"
     train.train()
     workdir = Path(tempfile.mkdtemp(prefix="proximity-bench-"))
     rasa = RasaServer(5999, workdir / "rasa.log")
     rasa.start()
     await asyncio.to_thread(rasa.wait_ready)
+    columns: list[list[str]] = []
+    checkout = baseline_checkout(baseline, workdir) if baseline else None
     try:
-        async with BotApiEmulator() as emulator:
-            env = {
-                "TELEGRAM_BOT_TOKEN": emulator.token,
-                "TELEGRAM_API_URL": emulator.url,
-                "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
-                "RASA_URL": rasa.url,
-                "RASA_TOKEN": rasa.token,
-                "VAR_DIR": str(workdir / "var"),
-                "LOG_LEVEL": os.environ.get("BENCH_LOG_LEVEL", "WARNING"),
-            }
-            bot = BotProcess(env, workdir / "bot.log")
-            bot.start()
-            await emulator.wait_until(lambda: bool(emulator.calls_to("deleteWebhook")), timeout=60)
-            parse_before = await bare_parse(rasa.url, rasa.token, 100)
-            api_round_trip = await bare_bot_api(emulator, 100)
-
-            started = time.monotonic()
-            people = [TgUser(id=10_000 + i, first_name=f"Persona{i}") for i in range(users)]
-            load = asyncio.gather(
-                *(person(emulator, p, turns, think, i) for i, p in enumerate(people))
-            )
-            # Bare parses while the people chat: the same Rasa, under the same load.
-            probe = asyncio.create_task(parse_during(rasa.url, rasa.token, load))
-            results = await load
-            parse_loaded = await probe
-            elapsed = time.monotonic() - started
-            latencies = [t for per_person in results for t in per_person]
-            rss = peak_rss_mb(bot.process.pid)  # type: ignore[union-attr]
-            parse_after = await bare_parse(rasa.url, rasa.token, 100)
-            await bot.astop()
-            violations = len(emulator.violations)
+        if checkout is not None:
+            figures = await measure(rasa, workdir / "before", users, turns, think, checkout)
+            columns.append(report(f"baseline {baseline}", figures))
+        figures = await measure(rasa, workdir / "now", users, turns, think, None)
+        columns.append(report("this checkout", figures))
     finally:
         await asyncio.to_thread(rasa.stop)
-
-    parse = parse_before + parse_after
-    expected = statistics.median(parse_loaded) + statistics.median(api_round_trip)
-    p50 = statistics.median(latencies)
-    answered = len(latencies)
+        if checkout is not None:
+            await asyncio.to_thread(
+                subprocess.run,
+                ["git", "worktree", "remove", "--force", str(checkout)],
+                cwd=ROOT,
+                check=False,
+            )
     print(f"\nProximity turn benchmark: {users} people × {turns} turns at once, ~{think} s pauses")
-    print(f"  turns answered          {answered}/{users * turns}")
-    print(f"  turn latency            {describe(latencies)}")
-    print(f"  bare /model/parse idle  {describe(parse)}")
-    print(f"  bare /model/parse load  {describe(parse_loaded)}")
-    print(f"  bare Bot API round trip {describe(api_round_trip)}")
-    print(
-        f"  p50 overhead vs parse + round trip  {1000 * (p50 - expected):+.1f} ms "
-        f"(ratio {p50 / expected:.2f})"
-    )
-    print(f"  throughput              {answered / elapsed:.1f} turns/s (consent turns excluded)")
-    print(f"  bot peak RSS            {rss:.0f} MB")
-    print(f"  Bot API violations      {violations}")
-    print(f"  logs in                 {workdir}")
+    print(f"(bare parse idle p50 {1000 * statistics.median(figures.parse_idle):.1f} ms)")
+    width = max(len(c) for col in columns for c in col) + 2
+    for i, name in enumerate(ROWS):
+        print(f"  {name:<24}" + "".join(f"{col[i]:<{width}}" for col in columns))
+    print(f"  logs in {workdir}")
 
 
 if __name__ == "__main__":
@@ -188,5 +260,8 @@ if __name__ == "__main__":
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--turns", type=int, default=15)
     parser.add_argument("--think", type=float, default=1.0, help="mean pause between turns (s)")
+    parser.add_argument(
+        "--baseline", help="a git ref (commit, tag) measured first, in the same run, to compare"
+    )
     args = parser.parse_args()
-    asyncio.run(main(args.users, args.turns, args.think))
+    asyncio.run(main(args.users, args.turns, args.think, args.baseline))

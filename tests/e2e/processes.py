@@ -16,18 +16,29 @@ PROXIMITY = Path(sys.executable).parent / "proximity"
 class BotProcess:
     """`proximity serve` (or `run`) in a child process, with its own environment."""
 
-    def __init__(self, env: dict[str, str], log_path: Path, command: str = "serve") -> None:
+    def __init__(
+        self,
+        env: dict[str, str],
+        log_path: Path,
+        command: str = "serve",
+        checkout: Path | None = None,
+    ) -> None:
         self.env = env
         self.log_path = log_path
         self.command = command
+        # Another checkout of the project (a benchmark's baseline), run with this venv.
+        self.checkout = checkout
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         env = {**os.environ, **self.env, "NO_PROXY": "127.0.0.1,localhost", "PYTHONUNBUFFERED": "1"}
+        argv = [str(PROXIMITY), self.command]
+        if self.checkout is not None:  # `python -m bot` there imports that checkout's code
+            argv = [sys.executable, "-m", "bot", self.command]
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
-                [str(PROXIMITY), self.command],
-                cwd=PROJECT_ROOT,
+                argv,
+                cwd=self.checkout or PROJECT_ROOT,
                 env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
