@@ -17,10 +17,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.catalogue import Catalogue
+from app.enrolments import CourseDesk, CourseNotice
+from app.export_doc import Document, export_documents
 from bot.bookings import AgendaNotice, BookingDesk, BookingRefused
-from bot.catalogue import Catalogue
-from bot.enrolments import CourseDesk, CourseNotice
-from bot.export_doc import Document, export_documents
 from dialogs import Env, Event, State, TextSaid, Turn, Understanding, flows, step
 from dialogs.agenda import AgendaConfig
 from dialogs.effects import (

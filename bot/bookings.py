@@ -12,12 +12,12 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.catalogue import Catalogue
-from bot.export_doc import Document
-from bot.ics import Method, appointment_ics
+from app import planning as reminders
+from app.catalogue import Catalogue
+from app.export_doc import Document
+from app.ics import Method, appointment_ics
 from dialogs.agenda import AgendaConfig
 from dialogs.effects import AnswerReminder, BookSlot, CancelBooking, MoveBooking
-from scheduler import planning as reminders
 from store import appointments, privacy
 from store.models import Appointment, Slot
 from store.programme import Programme

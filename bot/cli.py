@@ -396,8 +396,8 @@ def appointments_book(
     by: Annotated[str, typer.Option(help="Your name, recorded as who booked")] = "cli",
 ) -> None:
     """Book a slot on someone's behalf (any type: operators decide)."""
+    from app.planning import plan
     from bot.assistant import utc_now
-    from scheduler.planning import plan
     from store.agenda_config import load_agenda_config
     from store.appointments import AppointmentNotFound, SlotTaken, book
 
@@ -507,8 +507,8 @@ async def _agenda_desk(
         return
     from telegram import Bot
 
+    from app.catalogue import Catalogue
     from bot.assistant import utc_now
-    from bot.catalogue import Catalogue
     from bot.operators.agenda import AgendaDesk
 
     config = _agenda_config(settings)

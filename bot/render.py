@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.catalogue import Catalogue
+from app.catalogue import Catalogue
 from dialogs.events import ButtonPressed
 from dialogs.model import Keyboard, Reply
 

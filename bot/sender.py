@@ -9,8 +9,8 @@ from collections.abc import Awaitable, Callable
 from telegram import Bot, InlineKeyboardMarkup, InputFile
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
-from bot.catalogue import Catalogue
-from bot.export_doc import Document
+from app.catalogue import Catalogue
+from app.export_doc import Document
 from bot.render import render
 from dialogs.model import Reply, Turn
 

@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
+from app.catalogue import Catalogue
 from bot.assistant import Assistant, utc_now
-from bot.catalogue import Catalogue
 from bot.logs import pseudonymiser
 from bot.operators.access import OperatorAccess
 from bot.operators.agenda import AgendaDesk

@@ -26,10 +26,10 @@ from sqlalchemy import func, select
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
-from bot.catalogue import Catalogue
+from app.catalogue import Catalogue
+from app.planning import PENDING, SENDING
 from dialogs.agenda import AgendaConfig, ReminderPolicy
 from scheduler.delivery import Limits
-from scheduler.planning import PENDING, SENDING
 from scheduler.reminders import ReminderService
 from store import conversations
 from store.db import create_engine_async, session_factory

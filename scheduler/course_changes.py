@@ -23,8 +23,8 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.error import TelegramError
 
-from bot.enrolments import course_calendar, plan_reminders
-from bot.export_doc import Document
+from app.enrolments import course_calendar, plan_reminders
+from app.export_doc import Document
 from bot.sender import TelegramSender
 from dialogs.agenda import AgendaConfig
 from dialogs.course_texts import course_cancelled_reply, course_changed_reply

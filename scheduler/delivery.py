@@ -42,13 +42,13 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.catalogue import Catalogue
+from app.catalogue import Catalogue
+from app.planning import FAILED, MISSED, PENDING, SENDING, SENT, SKIPPED, full_plan
 from bot.render import RenderedMessage, render
 from dialogs.agenda import AgendaConfig, Booking, OpenSlot
 from dialogs.appointment_texts import reminder_reply
 from dialogs.course_texts import course_reminder_reply
 from scheduler.pacing import Pacer, Ticket
-from scheduler.planning import FAILED, MISSED, PENDING, SENDING, SENT, SKIPPED, full_plan
 from store import courses
 from store.models import (
     BOOKED,

@@ -22,8 +22,8 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.planning import MISSED, PENDING, SENDING, SENT, SKIPPED, full_plan
 from dialogs.agenda import ReminderPolicy
-from scheduler.planning import MISSED, PENDING, SENDING, SENT, SKIPPED, full_plan
 from store.models import (
     BOOKED,
     ENROLLED,

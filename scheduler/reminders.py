@@ -25,11 +25,11 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 
-from bot.catalogue import Catalogue
+from app.catalogue import Catalogue
+from app.planning import PENDING, cancel, cancel_course, plan, plan_course
 from dialogs.agenda import AgendaConfig
 from scheduler import jobs
 from scheduler.delivery import Clock, Dispatcher, Limits, MarkUnreachable, Notice
-from scheduler.planning import PENDING, cancel, cancel_course, plan, plan_course
 from scheduler.reconcile import Reconciliation, reconcile
 from store.models import Reminder
 

@@ -611,7 +611,7 @@ async def _position(session: AsyncSession, enrolment: Enrolment) -> int | None:
 
 async def skip_reminders(session: AsyncSession, enrolment_ids: Sequence[int]) -> None:
     """Enrolments leaving "enrolled": their course reminders still to send will not be sent
-    (the same as scheduler.planning.cancel_course; a send already claimed finishes)."""
+    (the same as app.planning.cancel_course; a send already claimed finishes)."""
     await session.execute(
         update(Reminder)
         .where(Reminder.enrolment_id.in_(enrolment_ids), Reminder.status == "pending")

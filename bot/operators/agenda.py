@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, TelegramError
 
-from bot.catalogue import Catalogue
+from app.catalogue import Catalogue
 from bot.operators.appointment_words import AppointmentWords
 from bot.sender import TelegramSender
 from dialogs.agenda import AgendaConfig, OpenSlot

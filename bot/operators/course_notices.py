@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 
-from bot.catalogue import Catalogue
+from app.catalogue import Catalogue
 from store.models import Beneficiary, Course, Enrolment
 
 log = logging.getLogger(__name__)

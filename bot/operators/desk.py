@@ -20,7 +20,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, R
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 
-from bot.catalogue import Catalogue
+from app.catalogue import Catalogue
 from bot.operators.appointment_words import AppointmentWords
 from dialogs.office_hours import OfficeHours
 from store import appointments, conversations, courses, handoffs, privacy

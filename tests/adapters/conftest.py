@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import Bot
 
-from bot.catalogue import Catalogue
+from app.catalogue import Catalogue
 from store.settings import PROJECT_ROOT
 from tests.emulator.server import BotApiEmulator
 

@@ -17,12 +17,12 @@ from icalendar import Calendar
 from sqlalchemy import select, update
 from telegram import Bot
 
-from bot.catalogue import Catalogue
+from app.catalogue import Catalogue
+from app.planning import lessons_to_remind
 from bot.sender import TelegramSender
 from dialogs.agenda import ReminderPolicy
 from scheduler.course_changes import CourseChangeMessenger
 from scheduler.pacing import Pacer
-from scheduler.planning import lessons_to_remind
 from scheduler.reminders import ReminderService, plan_course
 from store import conversations, course_admin, courses
 from store.course_import import Lesson

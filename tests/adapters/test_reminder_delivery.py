@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select, text
 from telegram import Bot
 
-from bot.catalogue import Catalogue
+from app.catalogue import Catalogue
 from dialogs.agenda import ReminderPolicy
 from scheduler.jobs import JobBook
 from scheduler.reminders import ReminderService, cancel, plan

@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
+from app.catalogue import Catalogue
 from bot.assistant import Assistant, UserText
-from bot.catalogue import Catalogue
 from bot.render import reply_text, split_text
 from dialogs import ButtonPressed, CommandIssued, Event, OperatorClosed, OperatorJoined, Started
 from dialogs.effects import OpenHandoff, RelayToOperators

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from telegram import Bot
 
-from bot.catalogue import Catalogue
+from app.catalogue import Catalogue
 from bot.operators.agenda import AgendaDesk
 from dialogs.appointment_texts import no_show_reply
 from store.db import create_engine_async, session_factory

@@ -29,7 +29,7 @@ from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import FluentParser, FluentSerializer, ast
 from fluent.syntax.visitor import Transformer, Visitor
 
-from bot.catalogue import PRIMARY, RIGHT_TO_LEFT, Catalogue
+from app.catalogue import PRIMARY, RIGHT_TO_LEFT, Catalogue
 from tests.unit.readability import emoji_in, gulpease, plain, words_of
 
 ROOT = Path(__file__).resolve().parents[2]

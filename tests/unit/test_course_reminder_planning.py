@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 
-from bot.catalogue import Catalogue
-from bot.enrolments import CourseDesk
+from app.catalogue import Catalogue
+from app.enrolments import CourseDesk
+from app.planning import lessons_to_remind
 from dialogs.agenda import ReminderPolicy
 from dialogs.effects import AnswerOffer, EnrolCourse, WithdrawCourse
-from scheduler.planning import lessons_to_remind
 from scheduler.reconcile import reconcile
 from scheduler.reminders import cancel_course, plan_course
 from store import course_admin, courses

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.catalogue import Catalogue
+from app.catalogue import Catalogue
 from bot.render import reply_text
 from dialogs import ButtonPressed, CommandIssued, Env, State, TextSaid, Understanding, step
 from dialogs.course_texts import (

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.catalogue import Catalogue
+from app.catalogue import Catalogue
 from bot.render import reply_text
 from dialogs import ButtonPressed, CommandIssued, Env, State, TextSaid, Turn, Understanding, step
 from dialogs.agenda import Agenda

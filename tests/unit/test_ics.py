@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from bot.ics import (
+from app.ics import (
     PRODID,
     CourseSession,
     appointment_ics,

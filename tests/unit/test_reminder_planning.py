@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from app.planning import full_plan
 from dialogs.agenda import ReminderPolicy
-from scheduler.planning import full_plan
 from scheduler.reconcile import reconcile
 from scheduler.reminders import cancel, plan
 from store.models import Reminder

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from scheduler.timing import (
+from app.timing import (
     DEFAULT_OFFSETS,
     PlannedReminder,
     in_quiet_hours,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.catalogue import Catalogue
+from app.catalogue import Catalogue
 from bot.render import CALLBACK_DATA_LIMIT, TELEGRAM_TEXT_LIMIT, encode_callback, render, split_text
 from dialogs import (
     ButtonPressed,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.catalogue import RIGHT_TO_LEFT, Catalogue
+from app.catalogue import RIGHT_TO_LEFT, Catalogue
 
 
 @dataclass(frozen=True)

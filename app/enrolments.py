@@ -18,13 +18,13 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.catalogue import Catalogue
-from bot.export_doc import Document
-from bot.ics import CourseSession, Method, course_ics
+from app import planning as reminders
+from app.catalogue import Catalogue
+from app.export_doc import Document
+from app.ics import CourseSession, Method, course_ics
 from dialogs.agenda import AgendaConfig
 from dialogs.effects import AnswerOffer, EnrolCourse, WithdrawCourse
 from dialogs.events import EnrolmentDone, Event, OfferAnswered
-from scheduler import planning as reminders
 from store import courses, privacy
 from store.models import Enrolment
 from store.programme import Programme

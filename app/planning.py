@@ -23,8 +23,8 @@ from datetime import UTC, datetime
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.timing import PlannedReminder, reminder_times
 from dialogs.agenda import ReminderPolicy
-from scheduler.timing import PlannedReminder, reminder_times
 from store.models import Reminder
 
 PENDING = "pending"
