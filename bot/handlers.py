@@ -19,27 +19,15 @@ from telegram.ext import (
     filters,
 )
 
-from bot.assistant import TopicNotice, UserText
-from bot.bookings import AgendaNotice
-from bot.enrolments import CourseNotice
+from bot.assistant import Origin, UserText
 from bot.render import decode_callback
 from dialogs import (
     CommandIssued,
     Event,
-    HandoffFailed,
     MessageEdited,
     NonTextSent,
     Reply,
     Started,
-)
-from dialogs.effects import (
-    AnswerOffer,
-    CloseHandoff,
-    Effect,
-    LeaveHandoffOpen,
-    OpenHandoff,
-    RelayToOperators,
-    WithdrawCourse,
 )
 from dialogs.screens import FOOTER
 
@@ -64,19 +52,23 @@ async def run_turn(
     app = services(context)
     chat_id = update.effective_chat.id
     user = update.effective_user
+    name = user.first_name if user else None
     started = time.perf_counter()
-    done = await app.assistant.handle(
-        chat_id, action, display_name=user.first_name if user else None
+    message = update.effective_message
+    # The turn marks its update done and writes what it sends (the outbox) in one commit.
+    origin = Origin(
+        update.update_id,
+        message.to_dict() if message is not None else None,
+        edited=update.edited_message is not None,
+        name=name,
     )
+    await app.assistant.handle(chat_id, action, display_name=name, origin=origin)
+    if app.intake is not None:
+        app.intake.settled(update.update_id)
     handled = time.perf_counter()
-    await app.sender.send_turn(chat_id, done.turn, done.documents)
-    if (done.reminders_changed or done.course_reminders_changed) and app.reminders is not None:
-        await app.reminders.sync(done.reminders_changed, done.course_reminders_changed)
-    await carry_out_for_operators(app, update, done.after)
-    if app.offers is not None and any(
-        isinstance(e, WithdrawCourse | AnswerOffer) for e in done.turn.effects
-    ):
-        await app.offers.run()  # a freed seat: the next in line hears now, not at the next tick
+    app.crash_point("after-commit")
+    assert app.outbox is not None
+    await app.outbox.deliver(chat_id)
     log.info(
         "turn %s handled_ms=%.1f sent_ms=%.1f",
         type(action).__name__,
@@ -84,48 +76,6 @@ async def run_turn(
         1000 * (time.perf_counter() - handled),
         extra={"who": app.assistant.pseudonym(chat_id)},
     )
-
-
-async def carry_out_for_operators(
-    app: Services,
-    update: Update,
-    effects: tuple[Effect | TopicNotice | AgendaNotice | CourseNotice, ...],
-) -> None:
-    """Handoff effects go to the operators' desk, after the person's replies are out."""
-    for notice in effects:
-        if isinstance(notice, AgendaNotice) and app.agenda_desk is not None:
-            await app.agenda_desk.notify(notice.kind, notice.appointment_id)
-        if isinstance(notice, CourseNotice) and app.course_notices is not None:
-            await app.course_notices.notify(notice.kind, notice.enrolment_id)
-
-    if app.desk is None:
-        return
-    user = update.effective_user
-    name = user.first_name if user else None
-    message = update.effective_message
-    for effect in effects:
-        if isinstance(effect, OpenHandoff):
-            try:
-                await app.desk.open(update.effective_chat.id, effect.reason, effect.urgent, name)
-            except TelegramError as exc:
-                # Misconfigured group, bot removed, Telegram down: never leave the person
-                # waiting for an operator who will not come.
-                log.error("handoff could not reach the operators: %s", type(exc).__name__)
-                failed = await app.assistant.handle(update.effective_chat.id, HandoffFailed())
-                await app.sender.send_turn(update.effective_chat.id, failed.turn)
-                return
-        elif isinstance(effect, RelayToOperators) and message is not None:
-            if update.edited_message is not None:
-                await app.desk.relay_edit(message)
-            elif await app.desk.relay_in(message, name):
-                # The sign that it arrived, claimed or not: the bot may say nothing else.
-                await app.desk.acknowledge(message)
-        elif isinstance(effect, CloseHandoff):
-            await app.desk.closed_by_person(update.effective_chat.id)
-        elif isinstance(effect, LeaveHandoffOpen):
-            await app.desk.left_open(update.effective_chat.id)
-        elif isinstance(effect, TopicNotice):
-            await app.desk.notice(effect.thread_id, effect.key)
 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -179,12 +129,20 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         # The type and traceback only: the update itself may hold what the person wrote.
         log.error("update failed: %s", type(error).__name__, exc_info=error)
-    if not isinstance(update, Update) or update.effective_chat is None:
-        return
-    if update.effective_chat.type != "private":
-        return
-    key = "busy-retry" if isinstance(error, OperationalError) else "error-generic"
     app = services(context)
+    if isinstance(update, Update) and app.intake is not None and error is not None:
+        # The intake tries again, and apologises only when it gives up.
+        app.intake.failed(update.update_id, error)
+        return
+    if isinstance(update, Update):
+        await apologise(app, update, isinstance(error, OperationalError))
+
+
+async def apologise(app: Services, update: Update, busy: bool) -> None:
+    """A kind word in a private chat when its update could not be handled."""
+    if update.effective_chat is None or update.effective_chat.type != "private":
+        return
+    key = "busy-retry" if busy else "error-generic"
     try:
         await app.sender.send_replies(
             update.effective_chat.id, (Reply(key, buttons=FOOTER),), telegram_language(update, app)

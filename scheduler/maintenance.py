@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from store import privacy
+from store import durable, privacy
 
 log = logging.getLogger(__name__)
 
 RETENTION_JOB_ID = "daily-retention"
+# Finished inbox and outbox rows (their texts are already gone) are kept this long: Telegram
+# may redeliver an update for up to a day, and a kept row stops its turn running twice.
+DURABLE_ROWS_DAYS = 2
 
 
 class Retention:
@@ -38,14 +41,16 @@ class Retention:
         self._clock = clock
 
     async def run(self) -> dict[str, int]:
+        now = self._clock()
         async with self._sessions.begin() as session:
-            return await privacy.apply_retention(
+            done = await privacy.apply_retention(
                 session,
-                self._clock(),
+                now,
                 inactive_months=self._inactive_months,
                 idle_days=self._idle_days,
                 message_days=self._message_days,
             )
+            return done | await durable.prune(session, now - timedelta(days=DURABLE_ROWS_DAYS))
 
 
 def start_maintenance(retention: Retention, timezone: str) -> AsyncIOScheduler:

@@ -379,3 +379,44 @@ class Enrolment(Base):
     ics_sequence: Mapped[int] = mapped_column(Integer, default=0)
     # Dates or place changed and the person has not been told yet (scheduler/course_changes.py).
     change_pending_since: Mapped[datetime | None]
+
+
+class InboxUpdate(Base):
+    """An update from Telegram, stored before it is acknowledged (bot/intake.py).
+
+    The payload holds what the person wrote: it is cleared as soon as the update is done,
+    and done rows are pruned by the nightly retention job.
+    """
+
+    __tablename__ = "inbox_updates"
+    __table_args__ = (Index("ix_inbox_updates_status", "status", "update_id"),)
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # pending -> done | failed (handling raised three times: the person got an apology).
+    status: Mapped[str] = mapped_column(String(8), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    received_at: Mapped[datetime]
+    done_at: Mapped[datetime | None]
+
+
+class OutboxEntry(Base):
+    """What one turn sends, written in the turn's own transaction (bot/outbox.py).
+
+    `steps` is the ordered list of sends; `sent_steps` counts those delivered, so a sender
+    resuming after a crash starts at the first one not yet marked.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_status_chat", "status", "chat_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    steps: Mapped[list[Any] | None] = mapped_column(JSON)
+    sent_steps: Mapped[int] = mapped_column(Integer, default=0)
+    # pending -> sent | failed (a step kept failing: the chat goes on with the next row).
+    status: Mapped[str] = mapped_column(String(8), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]

@@ -162,6 +162,8 @@ async def test_retention_with_a_controlled_clock(sessions) -> None:  # type: ign
         "profiles_erased": 1,
         "idle_conversations_deleted": 1,
         "message_texts_forgotten": 2,  # Recente kept, but their texts are over 90 days old
+        "inbox_pruned": 0,
+        "outbox_pruned": 0,
     }
 
     remaining = await everything_in_the_database(sessions)
