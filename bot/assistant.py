@@ -11,9 +11,10 @@ import contextlib
 import dataclasses
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -49,7 +50,7 @@ from dialogs.places import Gazetteer
 from nlu.client import NluClient, NluUnavailable
 from nlu.language import LanguageDetector
 from store import appointments as agenda_store
-from store import conversations, handoffs, privacy
+from store import conversations, durable, handoffs, privacy
 from store import courses as course_store
 from store.programme import Programme
 
@@ -82,6 +83,21 @@ class Handled:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """The Telegram update a turn answers: its inbox row is marked done in the turn's own
+    commit, and the person's message goes with the outbox row if it must be relayed."""
+
+    update_id: int
+    message: dict[str, Any] | None = None
+    edited: bool = False
+    name: str | None = None
+
+
+# Writes what a committed turn must send (bot/outbox.py) in the turn's own transaction.
+Recorder = Callable[[AsyncSession, int, Handled, Origin, datetime], Awaitable[None]]
+
+
+@dataclass(frozen=True)
 class UserText:
     """Free text before it has been through the NLU."""
 
@@ -111,7 +127,11 @@ class Assistant:
         clock: Callable[[], datetime] = utc_now,
         turn_gate: contextlib.AbstractAsyncContextManager[object] | None = None,
         language_detector: LanguageDetector | None = None,
+        recorder: Recorder | None = None,
+        crash_point: Callable[[str], None] | None = None,
     ) -> None:
+        self.recorder = recorder
+        self._crash_point = crash_point or (lambda _: None)
         self._language_detector = language_detector
         self._turn_gate = turn_gate or contextlib.nullcontext()
         self.hours = hours
@@ -129,18 +149,27 @@ class Assistant:
         self._clock = clock
 
     async def handle(
-        self, chat_id: int, action: Event | UserText, display_name: str | None = None
+        self,
+        chat_id: int,
+        action: Event | UserText,
+        display_name: str | None = None,
+        *,
+        origin: Origin | None = None,
     ) -> Handled:
+        """With an `origin`, the turn runs at most once per update and what it sends is
+        written to the outbox for the caller to deliver; without, the caller sends it."""
         event = await self._understand(chat_id, action) if isinstance(action, UserText) else action
         try:
-            return await self._turn(chat_id, event, display_name)
+            return await self._turn(chat_id, event, display_name, origin)
         except BookingRefused as refused:
             # Someone else was faster (or the booking changed meanwhile): the whole turn
             # was rolled back, and the person gets the fresh list instead.
             log.info("booking refused by the database", extra={"who": self.pseudonym(chat_id)})
-            return await self._turn(chat_id, SlotLost(refused.slot_id), display_name)
+            return await self._turn(chat_id, SlotLost(refused.slot_id), display_name, origin)
 
-    async def _turn(self, chat_id: int, event: Event, display_name: str | None) -> Handled:
+    async def _turn(
+        self, chat_id: int, event: Event, display_name: str | None, origin: Origin | None
+    ) -> Handled:
         now = self._clock()
         env = self._env(now)
         understood = time.perf_counter()
@@ -148,6 +177,11 @@ class Assistant:
         booked = BookingDesk(self.agenda_config, self._catalogue, self._programme, self._timezone)
         learned = CourseDesk(self.agenda_config, self._catalogue, self._programme, self._timezone)
         async with self._turn_gate, self._sessions.begin() as session:
+            if origin is not None and not await durable.finish_update(
+                session, origin.update_id, now
+            ):
+                log.info("update already handled", extra={"who": self.pseudonym(chat_id)})
+                return Handled(Turn((), State(), ()))
             resumed = await conversations.resume(session, chat_id)
             env = await self._with_data(session, chat_id, resumed.state, event, env)
             turn = step(resumed.state, event, env)
@@ -183,11 +217,25 @@ class Assistant:
             ):
                 # The last few texts, for the case card if a person is needed later.
                 await handoffs.remember_text(session, chat_id, event.text, now)
+            handled = self._handled(turn, documents, notices, booked, learned)
+            if origin is not None and self.recorder is not None:
+                await self.recorder(session, chat_id, handled, origin, now)
+            self._crash_point("mid-turn")
         log.debug(
             "turn stored in %.1f ms",
             1000 * (time.perf_counter() - understood),
             extra={"who": self.pseudonym(chat_id)},
         )
+        return handled
+
+    @staticmethod
+    def _handled(
+        turn: Turn,
+        documents: list[Document],
+        notices: list[TopicNotice],
+        booked: BookingDesk,
+        learned: CourseDesk,
+    ) -> Handled:
         for_operators = (OpenHandoff, RelayToOperators, CloseHandoff, LeaveHandoffOpen)
         after = (
             *(e for e in turn.effects if isinstance(e, for_operators)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,11 +15,14 @@ from telegram.request import HTTPXRequest
 
 from app.catalogue import Catalogue
 from bot.assistant import Assistant, utc_now
+from bot.crash import CrashPoint, crash_point_from_env
+from bot.intake import Intake
 from bot.logs import pseudonymiser
 from bot.operators.access import OperatorAccess
 from bot.operators.agenda import AgendaDesk
 from bot.operators.course_notices import CourseNotices
 from bot.operators.desk import OperatorDesk
+from bot.outbox import OutboxSender
 from bot.sender import TelegramSender
 from dialogs.eligibility import Rules
 from dialogs.places import Gazetteer
@@ -54,7 +58,12 @@ class Services:
     programme: Programme
     assistant: Assistant
     retention: Retention
+    # What a process's writes queue on (SQLite's one writer); shared by turns, inbox, outbox.
+    gate: contextlib.AbstractAsyncContextManager[object]
+    crash_point: CrashPoint
     sender: TelegramSender | None = None  # set once the Telegram bot exists
+    outbox: OutboxSender | None = None  # set once the Telegram bot exists
+    intake: Intake | None = None  # set by bot/telegram_app.py with the Application
     desk: OperatorDesk | None = None  # set when an operators' group is configured
     access: OperatorAccess | None = None
     scheduler: AsyncIOScheduler | None = None
@@ -110,6 +119,8 @@ class Services:
     def attach_telegram(self, bot: Bot) -> None:
         """The parts that need the Bot: sending, and the operators' desk if configured."""
         self.sender = TelegramSender(bot, self.catalogue, self.assistant.mark_unreachable)
+        self.outbox = OutboxSender(self, bot, self.gate, self.crash_point)
+        self.assistant.recorder = self.outbox.record
         if self.assistant.agenda_config is not None:
             self.reminder_bot = self._reminder_bot()
             self.reminders = ReminderService(
@@ -233,6 +244,8 @@ def build_services(settings: Settings) -> Services:
     )
     programme = load_programme(settings.programme_file)
     catalogue = Catalogue.load(settings.locales_dir)
+    gate = writer_gate(engine)
+    crash_point = crash_point_from_env()
     assistant = Assistant(
         sessions,
         nlu,
@@ -245,8 +258,9 @@ def build_services(settings: Settings) -> Services:
         timezone=settings.timezone,
         hours=programme.hours(settings.timezone, utc_now().date()),
         agenda_config=load_agenda_config(settings.appointments_file),
-        turn_gate=writer_gate(engine),
+        turn_gate=gate,
         language_detector=LanguageDetector(catalogue.languages),
+        crash_point=crash_point,
     )
     return Services(
         settings=settings,
@@ -263,4 +277,6 @@ def build_services(settings: Settings) -> Services:
             message_days=settings.retention_message_days,
             clock=utc_now,
         ),
+        gate=gate,
+        crash_point=crash_point,
     )
