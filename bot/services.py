@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,10 +13,12 @@ from telegram import Bot
 from telegram.request import HTTPXRequest
 
 from app.catalogue import Catalogue
+from app.ports import OperatorNotice
 from bot.assistant import Assistant, utc_now
 from bot.crash import CrashPoint, crash_point_from_env
 from bot.intake import Intake
 from bot.logs import pseudonymiser
+from bot.messenger import TelegramMessenger
 from bot.operators.access import OperatorAccess
 from bot.operators.agenda import AgendaDesk
 from bot.operators.course_notices import CourseNotices
@@ -35,7 +36,8 @@ from scheduler.offers import OfferMessenger
 from scheduler.pacing import Pacer
 from scheduler.reminders import ReminderService
 from store.agenda_config import load_agenda_config
-from store.db import create_engine_async, session_factory, writer_gate
+from store.db import create_engine_async, session_factory
+from store.gate import PriorityGate
 from store.programme import Programme, load_programme
 from store.settings import Settings
 
@@ -59,7 +61,7 @@ class Services:
     assistant: Assistant
     retention: Retention
     # What a process's writes queue on (SQLite's one writer); shared by turns, inbox, outbox.
-    gate: contextlib.AbstractAsyncContextManager[object]
+    gate: PriorityGate
     crash_point: CrashPoint
     sender: TelegramSender | None = None  # set once the Telegram bot exists
     outbox: OutboxSender | None = None  # set once the Telegram bot exists
@@ -126,35 +128,41 @@ class Services:
             self.reminders = ReminderService(
                 self.sessions,
                 self.settings.database_url,
-                self.reminder_bot,
-                self.catalogue,
+                # The dispatcher counts its attempts on the row: no retries in the messenger.
+                TelegramMessenger(
+                    self.reminder_bot,
+                    self.catalogue,
+                    operators=self._reminder_notice,
+                    server_error_retries=0,
+                ),
                 self.assistant.agenda_config,
                 self.settings.timezone,
                 utc_now,
-                self._reminder_notice,
                 self.assistant.mark_unreachable,
                 limits=REMINDER_LIMITS,
             )
+            messenger = TelegramMessenger(bot, self.catalogue)
             self.offers = OfferMessenger(
                 self.sessions,
-                self.sender,
+                messenger,
                 self.assistant.agenda_config,
                 self.settings.timezone,
                 utc_now,
+                self.assistant.mark_unreachable,
             )
             # A notice and its calendar go to one chat back to back: paced, and below the
             # overall cap, since turns run alongside.
             paced = Pacer(per_second=COURSE_CHANGES_PER_SECOND)
             self.course_changes = CourseChangeMessenger(
                 self.sessions,
-                TelegramSender(
-                    bot, self.catalogue, self.assistant.mark_unreachable, pace=paced.wait_turn
-                ),
+                messenger,
                 self.assistant.agenda_config,
                 self.programme,
                 self.settings.timezone,
                 utc_now,
+                self.assistant.mark_unreachable,
                 sync_reminders=self._sync_course_reminders,
+                pace=paced.wait_turn,
             )
         group = self.settings.operator_chat_id
         if group is None:
@@ -216,9 +224,9 @@ class Services:
         if self.reminders is not None:
             await self.reminders.sync((), enrolment_ids)
 
-    async def _reminder_notice(self, kind: str, appointment_id: int) -> None:
+    async def _reminder_notice(self, notice: OperatorNotice) -> None:
         if self.agenda_desk is not None:
-            await self.agenda_desk.notify(kind, appointment_id)
+            await self.agenda_desk.notify(notice.kind, notice.appointment_id)
 
     async def aclose(self) -> None:
         await self.nlu.aclose()
@@ -244,7 +252,8 @@ def build_services(settings: Settings) -> Services:
     )
     programme = load_programme(settings.programme_file)
     catalogue = Catalogue.load(settings.locales_dir)
-    gate = writer_gate(engine)
+    # SQLite's one writer: turns queue in order, the outbox's marks go first (store/gate.py).
+    gate = PriorityGate(enabled=engine.dialect.name == "sqlite")
     crash_point = crash_point_from_env()
     assistant = Assistant(
         sessions,

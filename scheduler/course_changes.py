@@ -8,10 +8,10 @@ for the new lessons. Then the flag is cleared, if no newer edit set it again mea
 
 Told at least once: the flag is cleared after the messages went out, so a crash between
 the two tells the person again at the next run (better than a move nobody hears about).
-A person who blocked the bot (or whose chat is gone) is marked unreachable by the sender
-and the flag is cleared; any other error leaves the flag for the next run. The notice and
-the calendar go to the same chat, so the sender given here paces them (one a second in a
-chat, as Telegram wants) whatever rate limiter the bot has.
+A person who blocked the bot (or whose chat is gone) is marked unreachable and the flag is
+cleared; any other outcome of the messaging port (app/ports.py) leaves the flag for the
+next run. The notice and the calendar go to the same chat, so the `pace` given here spaces
+them (one a second in a chat, as Telegram wants) whatever rate limiter the bot has.
 """
 
 from __future__ import annotations
@@ -21,11 +21,10 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram.error import TelegramError
 
 from app.enrolments import course_calendar, plan_reminders
 from app.export_doc import Document
-from bot.sender import TelegramSender
+from app.ports import Delivered, Pace, People, Unreachable
 from dialogs.agenda import AgendaConfig
 from dialogs.course_texts import course_cancelled_reply, course_changed_reply
 from dialogs.model import Reply
@@ -38,21 +37,30 @@ log = logging.getLogger(__name__)
 
 # After the commit: the reminder jobs of these enrolments follow their rows.
 SyncReminders = Callable[[Sequence[int]], Awaitable[None]]
+MarkUnreachable = Callable[[int], Awaitable[None]]  # (telegram_id)
+
+
+class NotSent(Exception):
+    """The platform did not take the notice now (flood limit, network, a refusal)."""
 
 
 class CourseChangeMessenger:
     def __init__(
         self,
         sessions: async_sessionmaker[AsyncSession],
-        sender: TelegramSender,
+        people: People,
         config: AgendaConfig,
         programme: Programme,
         zone: str,
         clock: Callable[[], datetime],
+        mark_unreachable: MarkUnreachable,
         sync_reminders: SyncReminders | None = None,
+        pace: Pace | None = None,
     ) -> None:
         self._sessions = sessions
-        self._sender = sender
+        self._people = people
+        self._mark_unreachable = mark_unreachable
+        self._pace = pace
         self._config = config
         self._programme = programme
         self._zone = zone
@@ -69,8 +77,8 @@ class CourseChangeMessenger:
             try:
                 if await self._tell(change):
                     told += 1
-            except TelegramError as exc:  # 429, network: the flag stays, next run retries
-                log.warning("course change not sent enrolment=%d: %r", change.enrolment_id, exc)
+            except NotSent as exc:  # 429, network, refused: the flag stays, next run retries
+                log.warning("course change not sent enrolment=%d: %s", change.enrolment_id, exc)
                 continue
             if change.status == ENROLLED:
                 replanned.append(change.enrolment_id)
@@ -128,4 +136,10 @@ class CourseChangeMessenger:
         self, chat_id: int, language: str, reply: Reply, document: Document | None
     ) -> bool:
         documents = (document,) if document is not None else ()
-        return await self._sender.send_replies(chat_id, (reply,), language, documents)
+        outcome = await self._people.send(chat_id, reply, language, documents, pace=self._pace)
+        if isinstance(outcome, Unreachable):
+            await self._mark_unreachable(chat_id)
+            return False
+        if not isinstance(outcome, Delivered):
+            raise NotSent(type(outcome).__name__)
+        return True

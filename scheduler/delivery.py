@@ -18,36 +18,42 @@ Why this shape:
   withdrawn, or no lesson (or not the first one, unless every lesson is reminded) at the
   start it was planned for -> skipped.
 
-Error map (PTB exceptions):
-  RetryAfter  -> back to pending, everybody pauses `retry_after`, then it is sent again
-  Forbidden, BadRequest "chat not found" -> failed; person unreachable; on_notice
-  other BadRequest -> failed (a bug in the message: sending again would not help)
-  TimedOut    -> sent, last_error "timeout": it may have arrived, and twice is worse
-  NetworkError (connection refused, 5xx) -> pending again after a pause; failed after
-               `max_attempts`
+Sending goes through the messaging port (app/ports.py); its outcomes decide the row:
+  SlowDown (429)     -> back to pending, everybody pauses `seconds`, then it is sent again
+  Unreachable        -> failed; person unreachable; the operators get a notice
+  Refused            -> failed (a bug in the message: sending again would not help)
+  Uncertain (timeout) -> sent, last_error "timeout": it may have arrived, and twice is worse
+  TemporaryFailure (connection refused, 5xx) -> pending again after a pause; failed after
+                     `max_attempts`
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Final, Literal, assert_never
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import Bot
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.warnings import PTBDeprecationWarning
 
-from app.catalogue import Catalogue
 from app.planning import FAILED, MISSED, PENDING, SENDING, SENT, SKIPPED, full_plan
-from bot.render import RenderedMessage, render
+from app.ports import (
+    Delivered,
+    Messenger,
+    OperatorNotice,
+    Refused,
+    SlowDown,
+    TemporaryFailure,
+    Uncertain,
+    Unreachable,
+)
 from dialogs.agenda import AgendaConfig, Booking, OpenSlot
 from dialogs.appointment_texts import reminder_reply
 from dialogs.course_texts import course_reminder_reply
+from dialogs.model import Reply
 from scheduler.pacing import Pacer, Ticket
 from store import courses
 from store.models import (
@@ -64,12 +70,11 @@ from store.models import (
 
 log = logging.getLogger(__name__)
 
-Notice = Callable[[str, int], Awaitable[None]]  # (kind, appointment_id): appointments only
 MarkUnreachable = Callable[[int], Awaitable[None]]  # (telegram_id)
 Clock = Callable[[], datetime]
 
-UNREACHABLE = "unreachable"
-UNCONFIRMED = "unconfirmed"
+UNREACHABLE: Final = "unreachable"
+UNCONFIRMED: Final = "unconfirmed"
 # A job may fire a little before the row's due time by the service's clock (two clocks).
 EARLY = timedelta(seconds=5)
 
@@ -89,7 +94,8 @@ class _Claimed:
     reminder_id: int
     appointment_id: int | None  # None for a course reminder
     chat_id: int
-    messages: list[RenderedMessage]
+    reply: Reply
+    language: str
     alert_unconfirmed: bool  # the last reminder, still without an answer
 
 
@@ -97,22 +103,18 @@ class Dispatcher:
     def __init__(
         self,
         sessions: async_sessionmaker[AsyncSession],
-        bot: Bot,
-        catalogue: Catalogue,
+        messenger: Messenger,
         config: AgendaConfig,
         zone: str,
         clock: Clock,
-        on_notice: Notice,
         mark_unreachable: MarkUnreachable,
         limits: Limits | None = None,
     ) -> None:
         self._sessions = sessions
-        self._bot = bot
-        self._catalogue = catalogue
+        self._messenger = messenger
         self._config = config
         self._zone = zone
         self._clock = clock
-        self._on_notice = on_notice
         self._mark_unreachable = mark_unreachable
         self._limits = limits or Limits()
         self._pacer = Pacer(
@@ -297,7 +299,8 @@ class Dispatcher:
             reminder_id=reminder.id,
             appointment_id=None,
             chat_id=reminder.telegram_id,
-            messages=render(reply, self._catalogue, language),
+            reply=reply,
+            language=language,
             alert_unconfirmed=False,
         )
 
@@ -360,7 +363,8 @@ class Dispatcher:
             reminder_id=reminder.id,
             appointment_id=appointment.id,
             chat_id=reminder.telegram_id,
-            messages=render(reply, self._catalogue, language),
+            reply=reply,
+            language=language,
             alert_unconfirmed=(
                 last and policy.alert_unconfirmed and appointment.confirmation is None
             ),
@@ -370,43 +374,46 @@ class Dispatcher:
 
     async def _send(self, claimed: _Claimed, ticket: Ticket) -> float | None:
         rid = claimed.reminder_id
-        try:
-            message_id = 0
-            for n, message in enumerate(claimed.messages):  # one unless over 4096 chars
-                if n:  # the first was guarded before the claim
-                    ticket = await self._pacer.guard(claimed.chat_id)
-                self._pacer.started(ticket)
-                sent = await self._bot.send_message(
-                    claimed.chat_id, message.text, reply_markup=message.markup
-                )
-                message_id = sent.message_id
-        except RetryAfter as exc:
-            seconds = _retry_after(exc)
-            self._pacer.pause(seconds)
-            await self._finish(rid, PENDING, "429", attempts=Reminder.attempts - 1)
-            log.warning("reminder %d: 429, all sends pause %.1f s", rid, seconds)
-            return 0.0
-        except TimedOut:
-            await self._finish(rid, SENT, "timeout", sent_at=self._clock())
-            log.warning("reminder %d: timed out, counted as sent (never twice)", rid)
-            return None
-        except Forbidden:
-            await self._unreachable(claimed, "blocked")
-            return None
-        except BadRequest as exc:
-            if "chat not found" in str(exc).lower():
-                await self._unreachable(claimed, "chat_not_found")
-            else:
+        first = True
+
+        async def pace(chat_id: int) -> None:
+            """Right before each HTTP call; more than one message only beyond 4096 chars."""
+            nonlocal ticket, first
+            if not first:  # the first was guarded before the claim
+                ticket = await self._pacer.guard(chat_id)
+            first = False
+            self._pacer.started(ticket)
+
+        outcome = await self._messenger.send(
+            claimed.chat_id, claimed.reply, claimed.language, pace=pace
+        )
+        match outcome:
+            case Delivered(message_id):
+                await self._finish(rid, SENT, None, sent_at=self._clock(), message_id=message_id)
+                log.info("reminder %d: sent", rid)
+                if claimed.alert_unconfirmed and claimed.appointment_id is not None:
+                    await self._notice(UNCONFIRMED, claimed.appointment_id)
+                return None
+            case SlowDown(seconds):
+                self._pacer.pause(seconds)
+                await self._finish(rid, PENDING, "429", attempts=Reminder.attempts - 1)
+                log.warning("reminder %d: 429, all sends pause %.1f s", rid, seconds)
+                return 0.0
+            case Uncertain():
+                await self._finish(rid, SENT, "timeout", sent_at=self._clock())
+                log.warning("reminder %d: timed out, counted as sent (never twice)", rid)
+                return None
+            case Unreachable(reason):
+                await self._unreachable(claimed, reason)
+                return None
+            case Refused():
                 await self._finish(rid, FAILED, "bad_request")
-                log.error("reminder %d: refused by the Bot API: %s", rid, type(exc).__name__)
-            return None
-        except NetworkError:
-            return await self._network_error(rid)
-        await self._finish(rid, SENT, None, sent_at=self._clock(), message_id=message_id)
-        log.info("reminder %d: sent", rid)
-        if claimed.alert_unconfirmed and claimed.appointment_id is not None:
-            await self._notice(UNCONFIRMED, claimed.appointment_id)
-        return None
+                log.error("reminder %d: refused by the Bot API", rid)
+                return None
+            case TemporaryFailure():
+                return await self._network_error(rid)
+            case _:
+                assert_never(outcome)
 
     async def _network_error(self, reminder_id: int) -> float | None:
         async with self._sessions() as session:
@@ -431,9 +438,11 @@ class Dispatcher:
         if claimed.appointment_id is not None:  # the agenda desk knows appointments only
             await self._notice(UNREACHABLE, claimed.appointment_id)
 
-    async def _notice(self, kind: str, appointment_id: int) -> None:
+    async def _notice(
+        self, kind: Literal["unreachable", "unconfirmed"], appointment_id: int
+    ) -> None:
         try:
-            await self._on_notice(kind, appointment_id)
+            await self._messenger.notify_operators(OperatorNotice(kind, appointment_id))
         except Exception:
             log.exception("notice %s for appointment %d failed", kind, appointment_id)
 
@@ -449,11 +458,3 @@ class Dispatcher:
                 .values(status=status, last_error=error, **values)
                 .execution_options(synchronize_session=False)
             )
-
-
-def _retry_after(exc: RetryAfter) -> float:
-    # PTB 22 warns that `retry_after` will become a timedelta; both are handled here.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)

@@ -4,17 +4,21 @@ Whoever frees a seat (a withdrawal in a turn, an operator's edit from the CLI, a
 erasure, an offer that expired or was declined) only records the offer; this job finds
 offers not yet sent, messages each person with Accetto / Rinuncio, and marks them sent.
 So an offer is made once, whichever process freed the seat, and survives a restart.
+
+A person who blocked the bot is marked unreachable and the offer counts as sent: it runs
+out and passes to the next in line by itself. Any other failure leaves the offer unsent and
+ends this run (a flood limit or a network failure would hit the next offer too).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.sender import TelegramSender
+from app.ports import Delivered, People, Unreachable
 from dialogs.agenda import AgendaConfig
 from dialogs.course_view import OFFERED
 from dialogs.courses import offer_reply
@@ -22,18 +26,26 @@ from store import conversations, courses
 
 log = logging.getLogger(__name__)
 
+MarkUnreachable = Callable[[int], Awaitable[None]]  # (telegram_id)
+
+
+class NotSent(Exception):
+    """The platform did not take the offer now; it stays unsent for the next run."""
+
 
 class OfferMessenger:
     def __init__(
         self,
         sessions: async_sessionmaker[AsyncSession],
-        sender: TelegramSender,
+        people: People,
         config: AgendaConfig,
         zone: str,
         clock: Callable[[], datetime],
+        mark_unreachable: MarkUnreachable,
     ) -> None:
         self._sessions = sessions
-        self._sender = sender
+        self._people = people
+        self._mark_unreachable = mark_unreachable
         self._config = config
         self._zone = zone
         self._clock = clock
@@ -48,7 +60,11 @@ class OfferMessenger:
             log.info("course offers expired count=%d", len(expired))
         sent = 0
         for offer in pending:
-            sent += await self._send(offer.telegram_id, offer.enrolment_id, offer.course_id)
+            try:
+                sent += await self._send(offer.telegram_id, offer.enrolment_id, offer.course_id)
+            except NotSent as exc:
+                log.warning("course offer not sent enrolment=%d: %s", offer.enrolment_id, exc)
+                break
         return sent
 
     async def _send(self, telegram_id: int, enrolment_id: int, course_id: int) -> int:
@@ -66,9 +82,11 @@ class OfferMessenger:
             return 0
         language = person.language if person is not None else "it"
         reply = offer_reply(course, enrolment, self._config, self._zone, language)
-        # Blocked: the person is marked unreachable, and the offer runs out and passes to
-        # the next in line by itself.
-        await self._sender.send_replies(telegram_id, (reply,), language)
+        outcome = await self._people.send(telegram_id, reply, language)
+        if isinstance(outcome, Unreachable):
+            await self._mark_unreachable(telegram_id)
+        elif not isinstance(outcome, Delivered):
+            raise NotSent(type(outcome).__name__)
         async with self._sessions.begin() as session:
             await courses.mark_offer_sent(session, enrolment_id, self._clock())
         log.info("course offer sent enrolment=%d", enrolment_id)

@@ -10,8 +10,9 @@ After that transaction commits:
 
 `ReminderService` runs in the bot process: `start()` reconciles the rows, aligns the
 scheduler's persistent jobs with them and starts sending; `stop()` lets claimed sends
-finish. Modules: planning (rows), reconcile (start-up), jobs (APScheduler), delivery
-(paced sending), pacing (flood limits).
+finish. It sends through the messaging port (app/ports.py: people and the operators'
+group), never through bot/. Modules: app.planning (rows), reconcile (start-up), jobs
+(APScheduler), delivery (paced sending), pacing (flood limits).
 """
 
 from __future__ import annotations
@@ -23,13 +24,12 @@ from typing import TypeVar
 
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import Bot
 
-from app.catalogue import Catalogue
 from app.planning import PENDING, cancel, cancel_course, plan, plan_course
+from app.ports import Messenger
 from dialogs.agenda import AgendaConfig
 from scheduler import jobs
-from scheduler.delivery import Clock, Dispatcher, Limits, MarkUnreachable, Notice
+from scheduler.delivery import Clock, Dispatcher, Limits, MarkUnreachable
 from scheduler.reconcile import Reconciliation, reconcile
 from store.models import Reminder
 
@@ -52,12 +52,10 @@ class ReminderService:
         self,
         sessions: async_sessionmaker[AsyncSession],
         database_url: str,
-        bot: Bot,
-        catalogue: Catalogue,
+        messenger: Messenger,
         config: AgendaConfig,
         zone: str,
         clock: Clock,
-        on_notice: Notice,
         mark_unreachable: MarkUnreachable,
         *,
         limits: Limits | None = None,
@@ -70,7 +68,7 @@ class ReminderService:
         self._clock = clock
         self._threaded = threaded
         self.dispatcher = Dispatcher(
-            sessions, bot, catalogue, config, zone, clock, on_notice, mark_unreachable, limits
+            sessions, messenger, config, zone, clock, mark_unreachable, limits
         )
         self._book: jobs.JobBook | None = None
 

@@ -19,7 +19,7 @@ from telegram import Bot
 
 from app.catalogue import Catalogue
 from app.planning import lessons_to_remind
-from bot.sender import TelegramSender
+from bot.messenger import TelegramMessenger
 from dialogs.agenda import ReminderPolicy
 from scheduler.course_changes import CourseChangeMessenger
 from scheduler.pacing import Pacer
@@ -71,12 +71,10 @@ async def service(  # type: ignore[no-untyped-def]
     started = ReminderService(
         sessions,
         database_url,
-        bot,
-        catalogue,
+        TelegramMessenger(bot, catalogue, operators=notices, server_error_retries=0),
         agenda_config(NO_QUIET),
         ZONE,
         utc_now,
-        notices,
         unreachable_marker(sessions),
     )
     await started.start()
@@ -175,12 +173,14 @@ def messenger(sessions, bot: Bot, catalogue: Catalogue, sync) -> CourseChangeMes
     paced = Pacer(per_second=20.0)
     return CourseChangeMessenger(
         sessions,
-        TelegramSender(bot, catalogue, unreachable_marker(sessions), pace=paced.wait_turn),
+        TelegramMessenger(bot, catalogue),
         agenda_config(NO_QUIET),
         load_programme(PROJECT_ROOT / "config" / "programme.yaml"),
         ZONE,
         utc_now,
+        unreachable_marker(sessions),
         sync_reminders=sync,
+        pace=paced.wait_turn,
     )
 
 

@@ -17,6 +17,8 @@ from sqlalchemy import select, text
 from telegram import Bot
 
 from app.catalogue import Catalogue
+from app.ports import OperatorNotice
+from bot.messenger import TelegramMessenger
 from dialogs.agenda import ReminderPolicy
 from scheduler.jobs import JobBook
 from scheduler.reminders import ReminderService, cancel, plan
@@ -39,8 +41,8 @@ class Notices:
     def __init__(self) -> None:
         self.seen: list[tuple[str, int]] = []
 
-    async def __call__(self, kind: str, appointment_id: int) -> None:
-        self.seen.append((kind, appointment_id))
+    async def __call__(self, notice: OperatorNotice) -> None:
+        self.seen.append((notice.kind, notice.appointment_id))
 
 
 @pytest.fixture
@@ -62,12 +64,10 @@ async def make_service(  # type: ignore[no-untyped-def]
         service = ReminderService(
             sessions,
             database_url,
-            bot,
-            catalogue,
+            TelegramMessenger(bot, catalogue, operators=notices, server_error_retries=0),
             agenda_config(policy),
             ZONE,
             utc_now,
-            notices,
             mark_unreachable,
         )
         started.append(service)

@@ -1,5 +1,5 @@
-"""Crash drills: the reminder service (`python -m scheduler`) in a child process, SIGKILLed
-and restarted, against a file SQLite database and the Bot API emulator with its caps.
+"""Crash drills: the reminder service (`python -m bot.scheduler_process`) in a child process,
+SIGKILLed and restarted, against a file SQLite database and the Bot API emulator with its caps.
 
 Whatever the moment of the kill, every reminder reaches its person exactly once: the
 emulator's record of delivered messages is the judge, not the service's own rows.
@@ -81,11 +81,11 @@ async def statuses(url: str) -> Counter[tuple[str, str | None]]:
 
 
 class Service:
-    """`python -m scheduler --until-done`: exits by itself once no reminder is open."""
+    """`python -m bot.scheduler_process --until-done`: exits by itself once no reminder is open."""
 
     def __init__(self, url: str, emulator: BotApiEmulator, log: Path) -> None:
         self.command = [
-            sys.executable, "-m", "scheduler", "--database-url", url, "--api-url",
+            sys.executable, "-m", "bot.scheduler_process", "--database-url", url, "--api-url",
             emulator.url, "--token", emulator.token, "--offsets", "2h",
             "--quiet-start", "00:00", "--quiet-end", "00:00", "--until-done",
         ]  # fmt: skip

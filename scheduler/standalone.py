@@ -1,6 +1,7 @@
-"""Runs the reminder service alone, for crash drills and the benchmark:
+"""The reminder service alone, for crash drills and the benchmark. The process is started
+by the Telegram side, which builds the messaging port (bot/scheduler_process.py):
 
-    python -m scheduler --database-url URL --api-url URL --token TOKEN [--until-done]
+    python -m bot.scheduler_process --database-url URL --api-url URL --token TOKEN [--until-done]
 
 In production the service runs inside the bot process (bot/services.py); do not run this
 beside a bot on the same database: APScheduler 3 does not share a job store between two
@@ -20,14 +21,12 @@ import logging
 import signal
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy import func, select
-from telegram import Bot
-from telegram.request import HTTPXRequest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.catalogue import Catalogue
 from app.planning import PENDING, SENDING
+from app.ports import Messenger
 from dialogs.agenda import AgendaConfig, ReminderPolicy
 from scheduler.delivery import Limits
 from scheduler.reminders import ReminderService
@@ -73,7 +72,7 @@ class LoopLag:
         }
 
 
-async def main(args: argparse.Namespace) -> None:
+async def run(args: argparse.Namespace, messenger: Messenger) -> None:
     engine = create_engine_async(args.database_url)
     sessions = session_factory(engine)
     quiet = (args.quiet_start, args.quiet_end)
@@ -87,49 +86,36 @@ async def main(args: argparse.Namespace) -> None:
         async with sessions.begin() as session:
             await conversations.mark_unreachable(session, telegram_id, utc_now())
 
-    async def on_notice(kind: str, appointment_id: int) -> None:
-        log.info("notice %s for appointment %d", kind, appointment_id)
-
-    api = args.api_url.rstrip("/")
-    bot = Bot(
-        args.token,
-        base_url=f"{api}/bot",
-        base_file_url=f"{api}/file/bot",
-        request=HTTPXRequest(connection_pool_size=args.workers + 2),
-    )
     lag = LoopLag()
     lag_task = asyncio.create_task(lag.run())
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
-    async with bot:
-        service = ReminderService(
-            sessions,
-            args.database_url,
-            bot,
-            Catalogue.load(Path(args.locales_dir)),
-            AgendaConfig(venues={}, kinds={}, reminders=policy),
-            args.zone,
-            utc_now,
-            on_notice,
-            mark_unreachable,
-            limits=Limits(workers=args.workers),
-            threaded=not args.asyncio_scheduler,
-        )
-        report = await service.start()
-        print(json.dumps({"started": report.summary(), **lag.summary("start_")}), flush=True)
-        lag.samples.clear()  # from here on: while reminders fall due and go out
-        while not stop.is_set():
-            if args.until_done and service.dispatcher.idle and not await _open(sessions):
-                break
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), 0.25)
-        await service.stop()
+    service = ReminderService(
+        sessions,
+        args.database_url,
+        messenger,
+        AgendaConfig(venues={}, kinds={}, reminders=policy),
+        args.zone,
+        utc_now,
+        mark_unreachable,
+        limits=Limits(workers=args.workers),
+        threaded=not args.asyncio_scheduler,
+    )
+    report = await service.start()
+    print(json.dumps({"started": report.summary(), **lag.summary("start_")}), flush=True)
+    lag.samples.clear()  # from here on: while reminders fall due and go out
+    while not stop.is_set():
+        if args.until_done and service.dispatcher.idle and not await _open(sessions):
+            break
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), 0.25)
+    await service.stop()
     lag_task.cancel()
     await engine.dispose()
     print(json.dumps({"finished": True, **lag.summary()}), flush=True)
 
 
-async def _open(sessions) -> int:  # type: ignore[no-untyped-def]
+async def _open(sessions: async_sessionmaker[AsyncSession]) -> int:
     async with sessions() as session:
         count = await session.scalar(
             select(func.count())
@@ -139,8 +125,9 @@ async def _open(sessions) -> int:  # type: ignore[no-untyped-def]
     return int(count or 0)
 
 
-def cli() -> None:
-    parser = argparse.ArgumentParser(prog="python -m scheduler", description=__doc__)
+def parse_args(prog: str) -> argparse.Namespace:
+    """The options of the standalone process; logging is set up from them."""
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--api-url", required=True)
     parser.add_argument("--token", required=True)
@@ -156,8 +143,4 @@ def cli() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    asyncio.run(main(args))
-
-
-if __name__ == "__main__":
-    cli()
+    return args

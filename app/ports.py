@@ -1,0 +1,100 @@
+"""Ports: what the application needs from the messaging platform, in its own words.
+
+Sending to a person returns an `Outcome`; the adapter (bot/messenger.py for Telegram, an
+in-memory one in tests) maps its library's errors onto it at its edge, so nothing behind
+the port knows telegram.error:
+
+    Outcome
+    ├── Delivered(message_id)   it arrived; the id of the last message sent
+    ├── Unreachable(reason)     blocked, deactivated, chat gone: sending again never helps
+    │                           (the person becomes reachable when they write again)
+    ├── SlowDown(seconds)       flood limit: not delivered; nobody may send for `seconds`
+    ├── TemporaryFailure(why)   not delivered (connection refused, server error): safe to
+    │                           send again later
+    ├── Uncertain(why)          timed out: it may have arrived, and sending again may double it
+    └── Refused(why)            the platform refused this message itself (too long, malformed):
+                                the same message would be refused again
+
+An exception out of `send` is a bug (or a failure the adapter could not classify), not an
+outcome: callers let it propagate as they always did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from app.export_doc import Document
+from dialogs.model import Reply
+
+# Called with the chat id right before each message (and each retry) goes out: a caller
+# that shares Telegram's flood limits with others paces its sends through it.
+Pace = Callable[[int], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Delivered:
+    message_id: int
+
+
+@dataclass(frozen=True)
+class Unreachable:
+    reason: Literal["blocked", "chat_not_found"]
+
+
+@dataclass(frozen=True)
+class SlowDown:
+    seconds: float
+
+
+@dataclass(frozen=True)
+class TemporaryFailure:
+    reason: str
+
+
+@dataclass(frozen=True)
+class Uncertain:
+    reason: str
+
+
+@dataclass(frozen=True)
+class Refused:
+    reason: str
+
+
+Outcome = Delivered | Unreachable | SlowDown | TemporaryFailure | Uncertain | Refused
+
+
+@dataclass(frozen=True)
+class OperatorNotice:
+    """Something the operators' group must hear about an appointment; the adapter loads the
+    rest (who, when, where) by id and words it for the operators."""
+
+    kind: Literal["unreachable", "unconfirmed"]
+    appointment_id: int
+
+
+class People(Protocol):
+    async def send(
+        self,
+        chat_id: int,
+        reply: Reply,
+        language: str,
+        documents: Sequence[Document] = (),
+        *,
+        pace: Pace | None = None,
+    ) -> Outcome:
+        """One neutral reply (rendered in `language` unless the reply names its own), then
+        the documents, to one chat. Stops at the first message that does not arrive."""
+        ...
+
+
+class Operators(Protocol):
+    async def notify_operators(self, notice: OperatorNotice) -> None:
+        """Best effort: a notice that cannot be delivered is logged by the adapter."""
+        ...
+
+
+class Messenger(People, Operators, Protocol):
+    """Both sides the scheduler speaks to."""
