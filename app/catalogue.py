@@ -81,4 +81,6 @@ class Catalogue:
         text, errors = bundle.format_pattern(pattern, dict(params or {}))
         if errors:
             raise ValueError(f"message {key!r}: {errors}")
+        if not isinstance(text, str):  # FluentNone: a value that resolved to nothing
+            raise MissingMessage(key)
         return text

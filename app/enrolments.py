@@ -26,7 +26,7 @@ from dialogs.agenda import AgendaConfig
 from dialogs.effects import AnswerOffer, EnrolCourse, WithdrawCourse
 from dialogs.events import EnrolmentDone, Event, OfferAnswered
 from store import courses, privacy
-from store.models import Enrolment
+from store.models import ENROLLED, Enrolment
 from store.programme import Programme
 
 CourseEffect = EnrolCourse | WithdrawCourse | AnswerOffer
@@ -96,7 +96,7 @@ class CourseDesk:
         self.follow_ups.append(EnrolmentDone(course_id, enrolment.status, position))
         self.notices.append(CourseNotice(enrolment.status, enrolment.id))
         await privacy.count(session, f"course_{enrolment.status}", now)
-        if enrolment.status == courses.ENROLLED:
+        if enrolment.status == ENROLLED:
             await self._calendar(session, enrolment, chat_id, language, now, "REQUEST")
 
     async def _answer(

@@ -84,7 +84,7 @@ def appointment_ics(
     calendar = _calendar(method)
     appointment = CourseSession(uid, start_utc, end_utc, summary, location, description)
     calendar.add_component(_event(uid, appointment, revision))
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def course_ics(
@@ -117,7 +117,7 @@ def course_ics(
         calendar.add_component(
             _event(session_uid(uid_prefix, session.key, domain), session, revision)
         )
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def _calendar(method: Method) -> Calendar:
