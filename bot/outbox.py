@@ -36,6 +36,7 @@ from dialogs.effects import (
     WithdrawCourse,
 )
 from store import durable
+from store.gate import PriorityGate
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -121,7 +122,7 @@ class OutboxSender:
         self,
         services: Services,
         bot: Bot,
-        gate: contextlib.AbstractAsyncContextManager[object],
+        gate: PriorityGate,
         crash_point: Callable[[str], None],
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
@@ -192,7 +193,7 @@ class OutboxSender:
                 await asyncio.sleep(RETRY_SECONDS * attempts)
 
     async def _write(self, operation: Callable[..., Any], *args: Any) -> None:
-        async with self._gate, self._sessions.begin() as session:
+        async with self._gate.first(), self._sessions.begin() as session:
             await operation(session, *args)
 
     async def _carry_out(self, chat_id: int, step: Step) -> None:
