@@ -7,12 +7,12 @@ RASA_VENV := .venv-rasa
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: run test test-fast lint format setup nlu-train nlu-report postgres bench bench-turns bench-reminders clean
+.PHONY: run test test-fast lint format setup nlu-train nlu-report postgres chromium bench bench-turns bench-reminders clean
 
 run: setup
 	$(BIN)/proximity run
 
-test: setup postgres
+test: setup postgres chromium
 	$(BIN)/proximity nlu-train
 	$(BIN)/ruff check .
 	$(BIN)/mypy
@@ -65,6 +65,10 @@ nlu-report: nlu-train
 # PostgreSQL for the storage tests: installs Debian's server when missing, starts it.
 postgres:
 	@tests/postgres.sh
+
+# Chromium for the web console's browser tests: Debian's package, driven by Playwright.
+chromium:
+	@tests/chromium.sh
 
 # Both benchmarks; each prints its figures side by side. The reminders one takes ~13 min.
 bench: bench-turns bench-reminders

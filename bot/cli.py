@@ -18,6 +18,7 @@ import yaml
 from bot.cli_courses import courses as courses_app
 from bot.cli_courses import load_demo_courses
 from store.settings import PROJECT_ROOT, Settings
+from web.cli import operators as operators_app
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -151,6 +152,7 @@ app.add_typer(slots_app, name="slots")
 app.add_typer(appointments_app, name="appointments")
 app.add_typer(people_app, name="people")
 app.add_typer(courses_app, name="courses")
+app.add_typer(operators_app, name="operators")
 
 DEMO_SLOTS_FILE = PROJECT_ROOT / "config" / "demo_slots.yaml"
 T = TypeVar("T")

@@ -29,6 +29,11 @@ class Settings(BaseSettings):
     webhook_secret: str = ""
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
+    # The operators' web console (web/). WEB_PUBLIC_URL is what set-up links start with
+    # (empty: http://WEB_HOST:WEB_PORT); an https:// one also makes cookies Secure.
+    web_host: str = "127.0.0.1"
+    web_port: int = 8080
+    web_public_url: str = ""
     log_level: str = "INFO"
 
     # NLU: with RASA_URL set the bot uses that server; otherwise `proximity run` starts one.
@@ -75,6 +80,10 @@ class Settings(BaseSettings):
         return frozenset(
             int(part) for part in self.operator_ids.replace(" ", "").split(",") if part
         )
+
+    @property
+    def web_base_url(self) -> str:
+        return (self.web_public_url or f"http://{self.web_host}:{self.web_port}").rstrip("/")
 
     @property
     def uses_telegram(self) -> bool:

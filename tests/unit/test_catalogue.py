@@ -549,6 +549,18 @@ def parsed(language: str) -> Parsed:
     return parse(read_language(language))
 
 
+# The operators' web console is Italian only (operators read Italian). Its file is checked
+# for syntax, rendering and readability; the other languages need not have it (they fall
+# back to Italian), so it is left out of the reference they are compared with.
+ITALIAN_ONLY_FILES = frozenset({"web.ftl"})
+
+
+@cache
+def reference() -> Parsed:
+    files = read_language(PRIMARY)
+    return parse({name: text for name, text in files.items() if name not in ITALIAN_ONLY_FILES})
+
+
 @cache
 def catalogue() -> Catalogue:
     return Catalogue.load(LOCALES)
@@ -596,22 +608,22 @@ def test_parses_without_syntax_errors_or_duplicates(language: str) -> None:
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_same_keys_as_italian(language: str) -> None:
-    _fail_on(key_problems(parsed(PRIMARY), parsed(language)), f"locales/{language}")
+    _fail_on(key_problems(reference(), parsed(language)), f"locales/{language}")
 
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_same_files_as_italian(language: str) -> None:
-    _fail_on(file_problems(parsed(PRIMARY), parsed(language)), f"locales/{language}")
+    _fail_on(file_problems(reference(), parsed(language)), f"locales/{language}")
 
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_same_placeholders_and_variants_as_italian(language: str) -> None:
-    _fail_on(placeholder_problems(parsed(PRIMARY), parsed(language)), f"locales/{language}")
+    _fail_on(placeholder_problems(reference(), parsed(language)), f"locales/{language}")
 
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_same_emoji_as_italian(language: str) -> None:
-    _fail_on(emoji_problems(parsed(PRIMARY), parsed(language)), f"locales/{language}")
+    _fail_on(emoji_problems(reference(), parsed(language)), f"locales/{language}")
 
 
 @pytest.mark.parametrize("language", [PRIMARY, *TRANSLATIONS])

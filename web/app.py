@@ -1,0 +1,158 @@
+"""The console's ASGI app: `create_app(sessions, settings, clock)`.
+
+Every route goes through the role table (web/roles.py): a route without an entry there
+stops the app from being built, and each page is wrapped by `web.console.guard` with the
+role its entry names. Responses carry the security headers below; HTML is never cached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.catalogue import Catalogue
+from store.settings import Settings
+from web import auth_pages, home_pages
+from web.console import CSRF_FIELD, Clock, Console, csrf_token, guard, render
+from web.roles import ROLE_TABLE, Role
+
+HERE = Path(__file__).resolve().parent
+
+# The pages, by module. A new module adds its ROUTES here and its names to ROLE_TABLE.
+PAGE_ROUTES: Sequence[Route] = (*auth_pages.ROUTES, *home_pages.ROUTES)
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    )
+)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_app(
+    sessions: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    clock: Clock = _utc_now,
+    *,
+    catalogue: Catalogue | None = None,
+) -> Starlette:
+    """The console, with its database sessions, settings and clock passed in."""
+    catalogue = catalogue or Catalogue.load(settings.locales_dir)
+    base_url = settings.web_base_url
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    templates = Jinja2Templates(env=env, context_processors=[_template_helpers])
+    console = Console(
+        sessions=sessions,
+        clock=clock,
+        catalogue=catalogue,
+        templates=templates,
+        base_url=base_url,
+        secure_cookies=base_url.startswith("https://"),
+    )
+    env.globals["t"] = console.t
+    env.globals["Role"] = Role
+    app = Starlette(
+        routes=guarded_routes(),
+        middleware=[Middleware(SecurityHeaders, hsts=console.secure_cookies)],
+        exception_handlers={HTTPException: _http_error},
+    )
+    app.state.console = console
+    return app
+
+
+def guarded_routes() -> list[BaseRoute]:
+    routes: list[BaseRoute] = []
+    for route in PAGE_ROUTES:
+        if route.name not in ROLE_TABLE:
+            raise LookupError(f"route {route.name!r} has no entry in web.roles.ROLE_TABLE")
+        routes.append(
+            Route(
+                route.path,
+                guard(route.endpoint, ROLE_TABLE[route.name]),
+                methods=sorted(route.methods or ()),
+                name=route.name,
+            )
+        )
+    routes.append(Mount("/static", StaticFiles(directory=HERE / "static"), name="static"))
+    return routes
+
+
+def _template_helpers(request: Request) -> dict[str, object]:
+    def csrf_field() -> Markup:
+        return Markup('<input type="hidden" name="{}" value="{}">').format(
+            CSRF_FIELD, csrf_token(request)
+        )
+
+    return {"csrf_field": csrf_field, "request": request}
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    if not hasattr(request.state, "account"):
+        request.state.account = None
+    return render(request, "error.html", {"status": status}, status_code=status)
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response (an unhandled error's bare 500 aside)."""
+
+    def __init__(self, app: ASGIApp, *, hsts: bool) -> None:
+        self.app = app
+        self.hsts = hsts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = scope["path"].startswith("/static/")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {name.lower() for name, _ in headers}
+                extra = [
+                    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"x-frame-options", b"DENY"),
+                    # Set-up links carry a token in the path: never send it elsewhere.
+                    (b"referrer-policy", b"no-referrer"),
+                    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+                    (b"cross-origin-opener-policy", b"same-origin"),
+                ]
+                if not static:
+                    extra.append((b"cache-control", b"no-store"))
+                if self.hsts:
+                    extra.append((b"strict-transport-security", b"max-age=31536000"))
+                headers += [(k, v) for k, v in extra if k not in names]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -1,0 +1,56 @@
+"""Who may open what: ONE table, route name → the least role that may use it.
+
+Every route of the console is named, and `web.app.create_app` refuses to build a route
+that has no entry here, so a page cannot be added without saying who may see it. The
+roles are ordered: a coordinator may do all an operator may, an admin all a coordinator
+may. `PUBLIC` routes need no session (logging in, setting up an account, static files).
+
+To add a page: give its route a name, add the name here with its role, and list the route
+in `web.app.ROUTES` (or a module's routes that it includes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import IntEnum
+
+
+class Role(IntEnum):
+    OPERATOR = 1
+    COORDINATOR = 2
+    ADMIN = 3
+
+    @classmethod
+    def named(cls, name: str) -> Role:
+        return cls[name.upper()]
+
+    @property
+    def key(self) -> str:
+        """How the role is stored and typed: "operator", "coordinator", "admin"."""
+        return self.name.lower()
+
+
+PUBLIC = None
+
+ROLE_TABLE: Mapping[str, Role | None] = {
+    # Public: no session needed.
+    "login": PUBLIC,
+    "setup": PUBLIC,
+    "static": PUBLIC,
+    # Every account.
+    "home": Role.OPERATOR,
+    "logout": Role.OPERATOR,
+    "logout_everywhere": Role.OPERATOR,
+    "dashboard_operator": Role.OPERATOR,  # inbox, cases
+    # Coordinators: agenda, courses, canned replies, reports, erasure.
+    "dashboard_coordinator": Role.COORDINATOR,
+    # Admins: accounts, audit.
+    "dashboard_admin": Role.ADMIN,
+}
+
+# The page each role lands on after logging in.
+DASHBOARDS: Mapping[Role, str] = {
+    Role.OPERATOR: "dashboard_operator",
+    Role.COORDINATOR: "dashboard_coordinator",
+    Role.ADMIN: "dashboard_admin",
+}
