@@ -70,7 +70,9 @@ class PendingSetup:
 
     @property
     def otpauth_uri(self) -> str:
-        return pyotp.TOTP(self.totp_secret).provisioning_uri(self.name, issuer_name=TOTP_ISSUER)
+        return pyotp.TOTP(self.totp_secret).provisioning_uri(
+            name=self.name, issuer_name=TOTP_ISSUER
+        )
 
 
 @dataclass(frozen=True)

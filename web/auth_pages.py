@@ -123,7 +123,7 @@ async def setup(request: Request) -> Response:
         "secret_groups": " ".join(
             pending.totp_secret[i : i + 4] for i in range(0, len(pending.totp_secret), 4)
         ),
-        "qr_svg": qr.svg_inline(scale=5, dark="#0b0c0c", light="#ffffff", title="QR"),
+        "qr_svg": qr.svg_inline(dark="#0b0c0c", light="#ffffff", omitsize=True),
     }
     return render(request, "setup.html", context, status_code=400 if problems else 200)
 

@@ -25,6 +25,8 @@ from web import create_app, serve
 from web.accounts import complete_setup, create_account, pending_setup
 from web.roles import Role
 
+# The command an admin types, as installed in this virtualenv.
+PROXIMITY = str(Path(sys.executable).parent / "proximity")
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
 SETUP_LINK = re.compile(r"(http://\S+/setup/\S+)")
 
@@ -115,7 +117,7 @@ class ConsoleServer:
     def add_by_cli(self, name: str, role: str, *extra: str) -> str:
         """`proximity operators add` as an admin types it; the set-up link it prints."""
         done = subprocess.run(
-            [sys.executable, "-m", "bot", "operators", "add", name, "--role", role, *extra],
+            [PROXIMITY, "operators", "add", name, "--role", role, *extra],
             cwd=PROJECT_ROOT,
             env={**os.environ, "DATABASE_URL": self.database_url, "WEB_PORT": str(self.port)},
             capture_output=True,
