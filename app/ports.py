@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from app.export_doc import Document
+from dialogs.agenda import AgendaConfig
 from dialogs.model import Reply
+from store.agenda_admin import AppointmentRow
 
 # Called with the chat id right before each message (and each retry) goes out: a caller
 # that shares Telegram's flood limits with others paces its sends through it.
@@ -98,3 +100,14 @@ class Operators(Protocol):
 
 class Messenger(People, Operators, Protocol):
     """Both sides the scheduler speaks to."""
+
+
+class AgendaNotices(Protocol):
+    """The operators' side of appointments for the command line (the Telegram adapter's
+    agenda desk): a line in the operators' group, and a kind word to the person."""
+
+    async def notify(self, kind: str, appointment_id: int) -> bool: ...
+
+    async def tell_withdrawn(self, row: AppointmentRow, config: AgendaConfig) -> bool: ...
+
+    async def tell_no_show(self, row: AppointmentRow) -> bool: ...

@@ -4,7 +4,7 @@ emulator with Telegram's caps (30 messages/s overall, 1/s per chat).
     .venv/bin/python bench/reminders.py [--count 10000] [--asyncio-scheduler]
 
 Two runs side by side, each on a fresh SQLite file with its own child process running the
-reminder service (`python -m bot.scheduler_process`):
+reminder service (`python -m runtime.scheduler_process`):
   clean    the child sends everything;
   killed   the child gets SIGKILL once half the messages are out, and a new one finishes.
 For each: delivered/s as a fraction of the cap, duplicates, lost (a reminder whose person
@@ -112,7 +112,7 @@ async def seed(url: str, count: int, first_due: datetime) -> None:
 class Child:
     def __init__(self, url: str, emulator: BotApiEmulator, log: Path, asyncio_scheduler: bool):
         self.command = [
-            sys.executable, "-m", "bot.scheduler_process", "--database-url", url,
+            sys.executable, "-m", "runtime.scheduler_process", "--database-url", url,
             "--api-url", emulator.url, "--token", emulator.token, "--offsets", "2h",
             "--quiet-start", "00:00", "--quiet-end", "00:00", "--until-done",
         ] + (["--asyncio-scheduler"] if asyncio_scheduler else [])  # fmt: skip

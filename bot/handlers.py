@@ -19,7 +19,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot.assistant import Origin, UserText
+from app.assistant import Origin, UserText
+from bot.context import services
 from bot.render import decode_callback
 from dialogs import (
     CommandIssued,
@@ -32,7 +33,8 @@ from dialogs import (
 from dialogs.screens import FOOTER
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from app.catalogue import Catalogue
+    from bot.sender import TelegramSender
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +42,6 @@ NON_TEXT_KINDS = (
     "sticker", "voice", "video_note", "video", "audio", "photo", "document", "animation",
     "location", "venue", "contact", "poll", "dice",
 )  # fmt: skip
-
-
-def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return context.application.bot_data["services"]
 
 
 async def run_turn(
@@ -63,11 +61,9 @@ async def run_turn(
         name=name,
     )
     await app.assistant.handle(chat_id, action, display_name=name, origin=origin)
-    if app.intake is not None:
-        app.intake.settled(update.update_id)
+    app.intake.settled(update.update_id)
     handled = time.perf_counter()
     app.crash_point("after-commit")
-    assert app.outbox is not None
     await app.outbox.deliver(chat_id)
     log.info(
         "turn %s handled_ms=%.1f sent_ms=%.1f",
@@ -117,7 +113,9 @@ async def on_foreign_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     """Groups other than the operators' own: point people to the private chat, store nothing."""
     app = services(context)
     await app.sender.send_replies(
-        update.effective_chat.id, (Reply("group-not-supported"),), telegram_language(update, app)
+        update.effective_chat.id,
+        (Reply("group-not-supported"),),
+        telegram_language(update, app.catalogue),
     )
 
 
@@ -130,33 +128,34 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # The type and traceback only: the update itself may hold what the person wrote.
         log.error("update failed: %s", type(error).__name__, exc_info=error)
     app = services(context)
-    if isinstance(update, Update) and app.intake is not None and error is not None:
+    if isinstance(update, Update) and error is not None:
         # The intake tries again, and apologises only when it gives up.
         app.intake.failed(update.update_id, error)
-        return
-    if isinstance(update, Update):
-        await apologise(app, update, isinstance(error, OperationalError))
 
 
-async def apologise(app: Services, update: Update, busy: bool) -> None:
+async def apologise(
+    sender: TelegramSender, catalogue: Catalogue, update: Update, busy: bool
+) -> None:
     """A kind word in a private chat when its update could not be handled."""
     if update.effective_chat is None or update.effective_chat.type != "private":
         return
     key = "busy-retry" if busy else "error-generic"
     try:
-        await app.sender.send_replies(
-            update.effective_chat.id, (Reply(key, buttons=FOOTER),), telegram_language(update, app)
+        await sender.send_replies(
+            update.effective_chat.id,
+            (Reply(key, buttons=FOOTER),),
+            telegram_language(update, catalogue),
         )
     except (TelegramError, OperationalError) as exc:
         log.error("could not apologise: %s", type(exc).__name__)
 
 
-def telegram_language(update: Update, app: Services) -> str:
+def telegram_language(update: Update, catalogue: Catalogue) -> str:
     """The client's language when we speak it. Used where the conversation state is not at
     hand (errors, foreign groups): reading it could fail in the same way."""
     user = update.effective_user
     code = ((user.language_code if user else None) or "").split("-")[0]
-    return code if code in app.catalogue.languages else "it"
+    return code if code in catalogue.languages else "it"
 
 
 def non_text_kind(message: Message) -> str:

@@ -24,7 +24,7 @@ from telegram import Update
 from telegram.error import Conflict, NetworkError, TelegramError
 from telegram.ext import Application
 
-from bot.crash import CrashPoint
+from app.crash import CrashPoint
 from store import durable
 
 log = logging.getLogger(__name__)

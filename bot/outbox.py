@@ -13,7 +13,8 @@ import asyncio
 import base64
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -21,10 +22,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardMarkup, InputFile, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 
+from app.assistant import Handled, Origin, TopicNotice
+from app.bookings import AgendaNotice
 from app.catalogue import Catalogue
 from app.enrolments import CourseNotice
-from bot.assistant import Handled, Origin, TopicNotice
-from bot.bookings import AgendaNotice
 from bot.render import render
 from dialogs import HandoffFailed
 from dialogs.effects import (
@@ -39,7 +40,12 @@ from store import durable
 from store.gate import PriorityGate
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from app.assistant import Assistant, Recorder
+    from app.crash import CrashPoint
+    from bot.operators.agenda import AgendaDesk
+    from bot.operators.course_notices import CourseNotices
+    from bot.operators.desk import OperatorDesk
+    from bot.sender import TelegramSender
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +119,35 @@ def _for_operators(handled: Handled, origin: Origin) -> Iterable[Step]:
             yield {"t": "topic", "thread_id": effect.thread_id, "key": effect.key}
 
 
+def outbox_recorder(catalogue: Catalogue) -> Recorder:
+    """The Assistant's recorder: one row per turn, and none for a turn that sends nothing."""
+
+    async def record(
+        session: AsyncSession, chat_id: int, handled: Handled, origin: Origin, now: datetime
+    ) -> None:
+        steps = compose(handled, origin, catalogue)
+        if steps:
+            await durable.add_outbox(session, chat_id, steps, now)
+
+    return record
+
+
+@dataclass(frozen=True)
+class OutboxTargets:
+    """Whoever carries out a step after the commit. The operators' desks are None when no
+    group is configured, the reminders and offers when no agenda is."""
+
+    assistant: Assistant
+    sender: TelegramSender
+    desk: OperatorDesk | None
+    agenda_desk: AgendaDesk | None
+    course_notices: CourseNotices | None
+    # (appointment ids, enrolment ids) whose reminders changed: their jobs follow.
+    sync_reminders: Callable[[Sequence[int], Sequence[int]], Awaitable[None]] | None
+    # A seat was freed: the next in line is offered it now.
+    offer_seats: Callable[[], Awaitable[object]] | None
+
+
 class Unreachable(Exception):
     """Blocked or deleted: the person's remaining messages are skipped, the rest goes on."""
 
@@ -120,28 +155,21 @@ class Unreachable(Exception):
 class OutboxSender:
     def __init__(
         self,
-        services: Services,
+        sessions: async_sessionmaker[AsyncSession],
         bot: Bot,
+        targets: OutboxTargets,
         gate: PriorityGate,
-        crash_point: Callable[[str], None],
+        crash_point: CrashPoint,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
-        self._services = services
-        self._sessions: async_sessionmaker[AsyncSession] = services.sessions
+        self._targets = targets
+        self._sessions = sessions
         self._bot = bot
         self._gate = gate
         self._crash_point = crash_point
         self._clock = clock
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
-
-    async def record(
-        self, session: AsyncSession, chat_id: int, handled: Handled, origin: Origin, now: datetime
-    ) -> None:
-        """The Assistant's recorder: one row per turn, and none for a turn that sends nothing."""
-        steps = compose(handled, origin, self._services.catalogue)
-        if steps:
-            await durable.add_outbox(session, chat_id, steps, now)
 
     async def resume(self) -> int:
         """Sends what a previous run committed but did not finish sending."""
@@ -184,7 +212,7 @@ class OutboxSender:
                     attempts,
                     MAX_ATTEMPTS,
                     type(exc).__name__,
-                    extra={"who": self._services.assistant.pseudonym(chat_id)},
+                    extra={"who": self._targets.assistant.pseudonym(chat_id)},
                 )
                 if attempts >= MAX_ATTEMPTS:
                     await self._write(durable.finish_outbox, row.id, self._clock(), "failed")
@@ -197,7 +225,7 @@ class OutboxSender:
             await operation(session, *args)
 
     async def _carry_out(self, chat_id: int, step: Step) -> None:
-        app = self._services
+        app = self._targets
         kind = step["t"]
         if kind == "msg":
             markup = (
@@ -216,19 +244,19 @@ class OutboxSender:
                     caption=step["caption"],
                 ),
             )
-        elif kind == "reminders" and app.reminders is not None:
-            await app.reminders.sync(step["appointments"], step["enrolments"])
+        elif kind == "reminders" and app.sync_reminders is not None:
+            await app.sync_reminders(step["appointments"], step["enrolments"])
         elif kind == "agenda" and app.agenda_desk is not None:
             await app.agenda_desk.notify(step["kind"], step["id"])
         elif kind == "course" and app.course_notices is not None:
             await app.course_notices.notify(step["kind"], step["id"])
-        elif kind == "offers" and app.offers is not None:
-            await app.offers.run()
+        elif kind == "offers" and app.offer_seats is not None:
+            await app.offer_seats()
         elif app.desk is not None:
             await self._for_desk(chat_id, step)
 
     async def _for_desk(self, chat_id: int, step: Step) -> None:
-        app = self._services
+        app = self._targets
         desk = app.desk
         assert desk is not None
         kind = step["t"]
@@ -240,7 +268,6 @@ class OutboxSender:
                 # waiting for an operator who will not come.
                 log.error("handoff could not reach the operators: %s", type(exc).__name__)
                 failed = await app.assistant.handle(chat_id, HandoffFailed())
-                assert app.sender is not None
                 await app.sender.send_turn(chat_id, failed.turn)
         elif kind == "relay":
             message = Message.de_json(step["message"], self._bot)
@@ -263,12 +290,12 @@ class OutboxSender:
                 await send()
                 return
             except Forbidden:
-                await self._services.assistant.mark_unreachable(chat_id)
+                await self._targets.assistant.mark_unreachable(chat_id)
                 raise Unreachable from None
             except BadRequest as exc:
                 if "chat not found" not in str(exc).lower():
                     raise
-                await self._services.assistant.mark_unreachable(chat_id)
+                await self._targets.assistant.mark_unreachable(chat_id)
                 raise Unreachable from None
             except TimedOut:
                 raise  # it may have gone out: the row's retry decides

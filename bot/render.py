@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from app.catalogue import Catalogue
+from app.texts import reply_text, split_text
 from dialogs.events import ButtonPressed
 from dialogs.model import Keyboard, Reply
 
-TELEGRAM_TEXT_LIMIT = 4096
 CALLBACK_DATA_LIMIT = 64  # bytes, not characters
 _SEPARATOR = ":"
 
@@ -59,32 +59,3 @@ def render(reply: Reply, catalogue: Catalogue, language: str) -> list[RenderedMe
         RenderedMessage(part, markup if i == len(parts) - 1 else None)
         for i, part in enumerate(parts)
     ]
-
-
-def reply_text(reply: Reply, catalogue: Catalogue, language: str) -> str:
-    language = reply.language or language
-    lines = [catalogue.render(reply.key, language, reply.params)]
-    lines += [catalogue.render(key, language, params) for key, params in reply.parts]
-    return "\n".join(lines)
-
-
-def split_text(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
-    """Split at line breaks where possible so that no part exceeds Telegram's limit."""
-    parts: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:
-            if current:
-                parts.append(current)
-                current = ""
-            parts.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            parts.append(current)
-            current = line
-        else:
-            current = candidate
-    if current.strip():
-        parts.append(current)
-    return parts or ["…"]

@@ -1,9 +1,10 @@
 """The reminder service alone, for crash drills and the benchmark. The process is started
-by the Telegram side, which builds the messaging port (bot/scheduler_process.py):
+by the Telegram side, which builds the messaging port (runtime/scheduler_process.py):
 
-    python -m bot.scheduler_process --database-url URL --api-url URL --token TOKEN [--until-done]
+    python -m runtime.scheduler_process --database-url URL --api-url URL --token TOKEN \
+        [--until-done]
 
-In production the service runs inside the bot process (bot/services.py); do not run this
+In production the service runs inside the bot process (runtime/telegram.py); do not run this
 beside a bot on the same database: APScheduler 3 does not share a job store between two
 schedulers (the claim would still stop a double send, but jobs could run twice).
 

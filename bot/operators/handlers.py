@@ -19,27 +19,22 @@ from telegram.ext import (
     filters,
 )
 
-from bot.assistant import utc_now
-from bot.operators.agenda import AgendaDesk, parse_attendance
+from bot.context import operators
+from bot.operators.agenda import parse_attendance
 from dialogs import OperatorClosed, OperatorJoined
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from bot.context import OperatorServices
 
 log = logging.getLogger(__name__)
 
 
-def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return context.application.bot_data["services"]
-
-
-async def _is_operator(update: Update, app: Services) -> bool:
-    assert app.access is not None
+async def _is_operator(update: Update, app: OperatorServices) -> bool:
     user = update.effective_user
     return await app.access.is_operator(user.id if user else None)
 
 
-async def _operator_or_refuse(update: Update, app: Services) -> bool:
+async def _operator_or_refuse(update: Update, app: OperatorServices) -> bool:
     """For commands: a non-operator is told plainly that this is not for them."""
     if await _is_operator(update, app):
         return True
@@ -47,33 +42,29 @@ async def _operator_or_refuse(update: Update, app: Services) -> bool:
     return False
 
 
-async def tell_person_it_is_closed(app: Services, telegram_id: int) -> None:
+async def tell_person_it_is_closed(app: OperatorServices, telegram_id: int) -> None:
     done = await app.assistant.handle(telegram_id, OperatorClosed())
-    assert app.sender is not None
     await app.sender.send_turn(telegram_id, done.turn)
 
 
-async def tell_person_it_is_claimed(app: Services, telegram_id: int) -> None:
+async def tell_person_it_is_claimed(app: OperatorServices, telegram_id: int) -> None:
     """From now on the assistant stays quiet and the operator answers. The core says
     something only to a person who had gone back to the menu meanwhile."""
     done = await app.assistant.handle(telegram_id, OperatorJoined())
-    assert app.sender is not None
     await app.sender.send_turn(telegram_id, done.turn)
 
 
 async def on_topic_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    app = services(context)
+    app = operators(context)
     message = update.effective_message
     if not message.is_topic_message or not await _is_operator(update, app):
         return  # the group's General chat, or someone who is not an operator
-    assert app.desk is not None
     await app.desk.relay_out(message, update.effective_user)
 
 
 async def on_close_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    app = services(context)
+    app = operators(context)
     message = update.effective_message
-    assert app.desk is not None
     if not await _operator_or_refuse(update, app):
         return
     handoff_id = await app.desk.active_in_thread(message.message_thread_id or 0)
@@ -86,9 +77,8 @@ async def on_close_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 
 async def on_write_first(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    app = services(context)
+    app = operators(context)
     message = update.effective_message
-    assert app.desk is not None
     if not await _operator_or_refuse(update, app):
         return
     if not context.args or not context.args[0].isdigit():
@@ -102,9 +92,8 @@ async def on_write_first(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def on_operator_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    app = services(context)
+    app = operators(context)
     query = update.callback_query
-    assert app.desk is not None
     if not await _is_operator(update, app):
         with contextlib.suppress(BadRequest):
             await query.answer(app.catalogue.render("op-not-operator"), show_alert=True)
@@ -135,22 +124,10 @@ async def on_operator_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         await query.answer(note or None, show_alert=bool(note))
 
 
-def agenda_desk(app: Services, context: ContextTypes.DEFAULT_TYPE) -> AgendaDesk:
-    """The composition root's desk when it has one; otherwise one built here (it is
-    stateless, so this is cheap)."""
-    if app.agenda_desk is not None:
-        return app.agenda_desk
-    assert app.settings.operator_chat_id is not None
-    return AgendaDesk(
-        context.bot, app.settings.operator_chat_id, app.sessions, app.catalogue,
-        timezone=app.settings.timezone, clock=utc_now,
-    )  # fmt: skip
-
-
 async def on_attendance_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """✅ Presente / ❌ Non presente. The caller is already known to be an operator; the
     data is only an id, and marking re-checks the appointment's state in the database."""
-    app = services(context)
+    app = operators(context)
     query = update.callback_query
     parsed = parse_attendance(query.data)
     if parsed is None or query.message is None:
@@ -159,7 +136,7 @@ async def on_attendance_button(update: Update, context: ContextTypes.DEFAULT_TYP
         return
     appointment_id, attended = parsed
     operator = update.effective_user
-    marked = await agenda_desk(app, context).mark(
+    marked = await app.agenda_desk.mark(
         appointment_id,
         attended,
         by=operator.first_name,
@@ -173,10 +150,9 @@ async def on_attendance_button(update: Update, context: ContextTypes.DEFAULT_TYP
 async def on_open_cases(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/casi in an operator's private chat: the one thing allowed there, and read-only.
     For anyone else the command falls through to the normal dialog."""
-    app = services(context)
+    app = operators(context)
     if not await _is_operator(update, app):
         return
-    assert app.desk is not None
     await update.effective_message.reply_text(await app.desk.open_cases_summary())
     raise ApplicationHandlerStop
 

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import load_demo_slots, migrate_database
-from bot.cli_courses import load_demo_courses
-from bot.services import Services, build_services
+from cli.agenda import load_demo_slots
+from cli.common import migrate_database
+from cli.courses import load_demo_courses
 from nlu.server import RasaServer
+from runtime.services import Core, build_core
 from store.settings import Settings
 from tests.conversations import results
 from tests.e2e.conftest import DATA as E2E_DATA
@@ -67,18 +68,20 @@ class World:
         self.template = template
         self.folder = folder
         self.rasa = rasa
-        self.services: dict[str, tuple[Services, Path]] = {}
+        self.services: dict[str, tuple[Core, Path]] = {}
         self._lock = asyncio.Lock()
 
-    async def for_language(self, language: str) -> tuple[Services, Path]:
+    async def for_language(self, language: str) -> tuple[Core, Path]:
         async with self._lock:
             if language not in self.services:
                 database = self.folder / f"{language}.sqlite3"
                 shutil.copyfile(self.template, database)
-                services = build_services(settings_for(database, self.folder / "var", self.rasa))
                 # Handoffs open as with an operators' group; its Telegram side is not run
                 # here, so the handoff effects are checked as effects.
-                services.assistant.operators_available = True
+                services = build_core(
+                    settings_for(database, self.folder / "var", self.rasa),
+                    operators_available=True,
+                )
                 self.services[language] = (services, database)
             return self.services[language]
 

@@ -22,9 +22,9 @@ from typing import Any
 
 import yaml
 
+from app.assistant import Assistant, UserText
 from app.catalogue import Catalogue
-from bot.assistant import Assistant, UserText
-from bot.render import reply_text, split_text
+from app.texts import reply_text, split_text
 from dialogs import ButtonPressed, CommandIssued, Event, OperatorClosed, OperatorJoined, Started
 from dialogs.effects import OpenHandoff, RelayToOperators
 from dialogs.model import Button, Reply, Turn

@@ -1,5 +1,5 @@
 """Crash drills for durable turns: 40 people write at once, the bot SIGKILLs itself at a
-crash point (bot/crash.py), and is started again. Nobody may be left unanswered, each
+crash point (app/crash.py), and is started again. Nobody may be left unanswered, each
 person's answers come in the order of their messages, and repeats are counted.
 
 The emulator is the judge: it keeps what the bot did not acknowledge (getUpdates offsets,

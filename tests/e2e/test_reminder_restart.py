@@ -1,4 +1,4 @@
-"""Crash drills: the reminder service (`python -m bot.scheduler_process`) in a child process,
+"""Crash drills: the reminder service (`python -m runtime.scheduler_process`) in a child process,
 SIGKILLed and restarted, against a file SQLite database and the Bot API emulator with its caps.
 
 Whatever the moment of the kill, every reminder reaches its person exactly once: the
@@ -81,11 +81,12 @@ async def statuses(url: str) -> Counter[tuple[str, str | None]]:
 
 
 class Service:
-    """`python -m bot.scheduler_process --until-done`: exits by itself once no reminder is open."""
+    """`python -m runtime.scheduler_process --until-done`: exits by itself once no reminder
+    is open."""
 
     def __init__(self, url: str, emulator: BotApiEmulator, log: Path) -> None:
         self.command = [
-            sys.executable, "-m", "bot.scheduler_process", "--database-url", url, "--api-url",
+            sys.executable, "-m", "runtime.scheduler_process", "--database-url", url, "--api-url",
             emulator.url, "--token", emulator.token, "--offsets", "2h",
             "--quiet-start", "00:00", "--quiet-end", "00:00", "--until-done",
         ]  # fmt: skip

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from bot.cli import app, load_demo_slots
+from cli.agenda import load_demo_slots
+from runtime.main import app
 from store.models import Appointment, Beneficiary, Slot
 from store.settings import Settings
 from tests.unit.cli_support import invoke, run, use_database

@@ -12,9 +12,9 @@ import pytest
 import yaml
 from sqlalchemy import func, select
 
-from bot.cli import migrate_database
-from bot.cli_courses import courses as courses_cli
-from bot.cli_courses import load_demo_courses
+from cli.common import migrate_database
+from cli.courses import courses as courses_cli
+from cli.courses import load_demo_courses
 from store import course_admin, courses
 from store.course_import import CourseFileError, course_date, courses_from_yaml
 from store.models import AuditEntry, Beneficiary, Course, CourseSession

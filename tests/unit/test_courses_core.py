@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from app.catalogue import Catalogue
-from bot.render import reply_text
+from app.texts import reply_text
 from dialogs import ButtonPressed, CommandIssued, Env, State, TextSaid, Understanding, step
 from dialogs.course_texts import (
     course_cancelled_reply,

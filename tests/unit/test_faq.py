@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from app.catalogue import Catalogue
-from bot.render import reply_text
+from app.texts import reply_text
 from dialogs import ButtonPressed, CommandIssued, Env, State, TextSaid, Turn, Understanding, step
 from dialogs.agenda import Agenda
 from dialogs.appointments import HANDOFF_REASON

@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from app.catalogue import Catalogue
-from bot.render import CALLBACK_DATA_LIMIT, TELEGRAM_TEXT_LIMIT, encode_callback, render, split_text
+from app.texts import TELEGRAM_TEXT_LIMIT, split_text
+from bot.render import CALLBACK_DATA_LIMIT, encode_callback, render
 from dialogs import (
     ButtonPressed,
     CommandIssued,

@@ -18,10 +18,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.bookings import AgendaNotice, BookingDesk, BookingRefused
 from app.catalogue import Catalogue
 from app.enrolments import CourseDesk, CourseNotice
 from app.export_doc import Document, export_documents
-from bot.bookings import AgendaNotice, BookingDesk, BookingRefused
 from dialogs import Env, Event, State, TextSaid, Turn, Understanding, flows, step
 from dialogs.agenda import AgendaConfig
 from dialogs.effects import (

@@ -1,146 +1,39 @@
-"""`proximity`: the command line. `run` is what `make run` calls."""
+"""`proximity slots|appointments|people ...`: the operators' side of appointments.
+
+Times are typed and shown in settings.timezone (Europe/Rome) and stored in UTC. Telling a
+person or the operators' group goes through `Ports.agenda_notices`, which the composition
+root fills with the Telegram adapter's when a token is set.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 import yaml
 
-from bot.cli_courses import courses as courses_app
-from bot.cli_courses import load_demo_courses
+from cli.common import (
+    NoticesFactory,
+    agenda_config,
+    fail,
+    local_time,
+    ports,
+    run_work,
+    with_database,
+)
 from store.settings import PROJECT_ROOT, Settings
-from web.cli import operators as operators_app
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-    from bot.operators.agenda import AgendaDesk
-    from dialogs.agenda import AgendaConfig
     from store.agenda_admin import NotMarkable
     from store.slot_admin import Added
 
-app = typer.Typer(
-    no_args_is_help=True, add_completion=False, help="Proximity, the PROXIMITY.CR assistant."
-)
-log = logging.getLogger("proximity")
-
-
-def _settings() -> Settings:
-    from bot.logs import configure_logging
-
-    settings = Settings()
-    configure_logging(settings.log_level)
-    return settings
-
-
-@app.command()
-def run() -> None:
-    """Everything: train the NLU if needed, start Rasa, migrate, then the bot or the console."""
-    from nlu import train
-    from nlu.server import RasaServer
-
-    settings = _settings()
-    rasa: RasaServer | None = None
-    try:
-        if not settings.rasa_url:
-            if train.train():
-                log.info("NLU model retrained")
-            rasa = RasaServer(settings.rasa_port, settings.var_dir / "rasa.log")
-            rasa.start()
-            typer.echo(f"Starting the NLU server on {rasa.url} …")
-            took = rasa.wait_ready()
-            typer.echo(f"NLU server ready in {took:.0f} s.")
-            settings = settings.model_copy(update={"rasa_url": rasa.url, "rasa_token": rasa.token})
-        _serve(settings)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if rasa is not None:
-            rasa.stop()
-
-
-@app.command()
-def serve() -> None:
-    """Migrate and start the bot (Telegram with a token, the console without), using RASA_URL."""
-    _serve(_settings())
-
-
-@app.command()
-def chat() -> None:
-    """A local console chat with the same dialogs, NLU and database."""
-    settings = _settings()
-    migrate_database(settings)
-    load_demo_slots(settings)
-    load_demo_courses(settings)
-    _console(settings)
-
-
-@app.command()
-def migrate() -> None:
-    """Apply the database migrations."""
-    migrate_database(_settings())
-
-
-@app.command("nlu-train")
-def nlu_train(
-    force: Annotated[bool, typer.Option(help="Train even if nothing changed")] = False,
-) -> None:
-    """Train the NLU model when its data or config changed."""
-    from nlu import train
-
-    _settings()
-    typer.echo("trained" if train.train(force) else "model up to date")
-
-
-def migrate_database(settings: Settings) -> None:
-    from store.migrate import upgrade
-
-    upgrade(settings.database_url)
-
-
-def _serve(settings: Settings) -> None:
-    migrate_database(settings)
-    load_demo_slots(settings)
-    load_demo_courses(settings)
-    if settings.uses_telegram:
-        from bot.telegram_app import run_telegram
-
-        os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
-        run_telegram(settings)
-    else:
-        typer.echo("TELEGRAM_BOT_TOKEN is not set: starting the local console chat.")
-        _console(settings)
-
-
-def _console(settings: Settings) -> None:
-    from bot.console import run_console
-    from bot.logs import configure_logging
-    from bot.services import build_services
-
-    log_file = settings.var_dir / "proximity.log"
-    typer.echo(f"Logs: {log_file}")
-    configure_logging(settings.log_level, log_file)
-
-    async def main() -> None:
-        services = build_services(settings)
-        try:
-            await run_console(services)
-        finally:
-            await services.aclose()
-
-    asyncio.run(main())
-
-
-# ====================================================================== operators' agenda
 # `proximity slots|appointments|people ...`: the operators' side of appointments. Times are
 # typed and shown in settings.timezone (Europe/Rome) and stored in UTC. Every command
 # migrates first, as `serve` does, so it works on a fresh database too.
@@ -148,62 +41,18 @@ def _console(settings: Settings) -> None:
 slots_app = typer.Typer(no_args_is_help=True, help="Slots: add, recurring, import, list, withdraw.")
 appointments_app = typer.Typer(no_args_is_help=True, help="Appointments: list, book, mark.")
 people_app = typer.Typer(no_args_is_help=True, help="People: take in charge.")
-app.add_typer(slots_app, name="slots")
-app.add_typer(appointments_app, name="appointments")
-app.add_typer(people_app, name="people")
-app.add_typer(courses_app, name="courses")
-app.add_typer(operators_app, name="operators")
 
 DEMO_SLOTS_FILE = PROJECT_ROOT / "config" / "demo_slots.yaml"
-T = TypeVar("T")
-Work = Callable[["Settings", "async_sessionmaker[AsyncSession]"], Awaitable[T]]
-
-
-def _with_database(work: Work[T]) -> T:
-    """Migrates, then runs `work` with a session factory on its own engine."""
-    settings = _settings()
-    migrate_database(settings)
-    return _run(work, settings)
-
-
-def _run(work: Work[T], settings: Settings) -> T:
-    from store.db import create_engine_async, session_factory
-
-    async def main() -> T:
-        engine = create_engine_async(settings.database_url)
-        try:
-            return await work(settings, session_factory(engine))
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(main())
-
-
-def _agenda_config(settings: Settings) -> AgendaConfig:
-    from store.agenda_config import load_agenda_config
-
-    return load_agenda_config(settings.appointments_file)
-
-
-def _fail(message: str) -> NoReturn:
-    typer.echo(message, err=True)
-    raise typer.Exit(1)
-
-
-def _local(instant: datetime, settings: Settings) -> str:
-    from dialogs.slots import day_label
-
-    local = instant.astimezone(settings.tz)
-    return f"{day_label(local.date())} {local:%Y %H:%M}"
+log = logging.getLogger("proximity")
 
 
 def _import(
     data: object, settings: Settings, sessions: async_sessionmaker[AsyncSession]
 ) -> Awaitable[Added]:
-    from bot.assistant import utc_now
+    from app.assistant import utc_now
     from store.slot_admin import SlotFileError, add_slots, slots_from_file
 
-    config = _agenda_config(settings)
+    config = agenda_config(settings)
     try:
         wanted = slots_from_file(
             data,  # type: ignore[arg-type]
@@ -213,7 +62,7 @@ def _import(
             minutes={k: kind.minutes for k, kind in config.kinds.items()},
         )
     except SlotFileError as exc:
-        _fail(f"Nothing imported: {exc}")
+        fail(f"Nothing imported: {exc}")
 
     async def run() -> Added:
         async with sessions.begin() as session:
@@ -238,7 +87,7 @@ def slots_add(
 ) -> None:
     """Create one slot."""
     entry = {"operator": operator, "place": place, "type": type, "at": at, "minutes": minutes}
-    _report_added(_with_database(lambda st, ss: _import({"one_off": [entry]}, st, ss)))
+    _report_added(with_database(lambda st, ss: _import({"one_off": [entry]}, st, ss)))
 
 
 @slots_app.command("recurring")
@@ -261,7 +110,7 @@ def slots_recurring(
         "operator": operator, "place": place, "type": type, "weekday": weekday, "from": start,
         "to": end, "every": every, "weeks": weeks, "first_date": first_date, "minutes": minutes,
     }  # fmt: skip
-    _report_added(_with_database(lambda st, ss: _import({"recurring": [entry]}, st, ss)))
+    _report_added(with_database(lambda st, ss: _import({"recurring": [entry]}, st, ss)))
 
 
 @slots_app.command("import")
@@ -273,8 +122,8 @@ def slots_import(
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        _fail(f"Not a YAML file: {exc}")
-    _report_added(_with_database(lambda st, ss: _import(data, st, ss)))
+        fail(f"Not a YAML file: {exc}")
+    _report_added(with_database(lambda st, ss: _import(data, st, ss)))
 
 
 @slots_app.command("list")
@@ -304,22 +153,22 @@ def slots_list(
                     f"{row.display_name or '?'} (id {row.telegram_id})"
                 )
             typer.echo(
-                f"{row.id:>6}  {_local(row.starts_at, settings)}  {row.place_id:<8} "
+                f"{row.id:>6}  {local_time(row.starts_at, settings)}  {row.place_id:<8} "
                 f"{row.type:<17} {row.operator:<20} {state}"
             )
         typer.echo(f"{len(rows)} slot(s).")
 
-    _with_database(work)
+    with_database(work)
 
 
 def _day_range(first: str | None, days: int, settings: Settings) -> tuple[datetime, datetime]:
-    from bot.assistant import utc_now
+    from app.assistant import utc_now
     from store.slot_admin import SlotFileError, relative_date
 
     try:
         day = relative_date(first or "today", utc_now().astimezone(settings.tz).date())
     except SlotFileError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     after = datetime.combine(day, time(0), tzinfo=settings.tz)
     before = datetime.combine(day + timedelta(days=days), time(0), tzinfo=settings.tz)
     return after, before
@@ -327,19 +176,22 @@ def _day_range(first: str | None, days: int, settings: Settings) -> tuple[dateti
 
 @slots_app.command("withdraw")
 def slots_withdraw(
+    ctx: typer.Context,
     slot_id: Annotated[int, typer.Argument(help="The slot's id (see `slots list`)")],
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask, even if it is booked")] = False,
 ) -> None:
     """Take a slot off the agenda. A booking on it is cancelled: the person must be told."""
-    from bot.assistant import utc_now
+    from app.assistant import utc_now
     from store.models import Slot
     from store.slot_admin import SlotNotFound, list_slots, withdraw
+
+    notices = ports(ctx).agenda_notices
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
         async with sessions() as session:
             slot = await session.get(Slot, slot_id)
             if slot is None:
-                _fail(f"No slot {slot_id}.")
+                fail(f"No slot {slot_id}.")
             [row] = await list_slots(
                 session, after=slot.starts_at, before=slot.starts_at + timedelta(seconds=1),
                 operator=slot.operator, include_withdrawn=True,
@@ -352,17 +204,19 @@ def slots_withdraw(
             async with sessions.begin() as session:
                 done = await withdraw(session, slot_id, utc_now())
         except SlotNotFound:
-            _fail(f"No slot {slot_id}.")
+            fail(f"No slot {slot_id}.")
         if done.already_withdrawn:
             typer.echo(f"Slot {slot_id} was already withdrawn.")
             return
         typer.echo(f"Slot {slot_id} withdrawn.")
         if done.cancelled_appointment_id is not None:
-            await _notify_group(settings, sessions, "cancelled", done.cancelled_appointment_id)
+            await _notify_group(
+                notices, settings, sessions, "cancelled", done.cancelled_appointment_id
+            )
             typer.echo(f"Booking #{done.cancelled_appointment_id} cancelled.")
-            await _tell_withdrawn(settings, sessions, done.cancelled_appointment_id)
+            await _tell_withdrawn(notices, settings, sessions, done.cancelled_appointment_id)
 
-    _with_database(work)
+    with_database(work)
 
 
 @appointments_app.command("list")
@@ -380,7 +234,7 @@ def appointments_list(
             rows = await between(session, after, before, include_cancelled=cancelled)
         for row in rows:
             typer.echo(
-                f"#{row.id:<5} {_local(row.starts_at, settings)}  {row.place_id:<8} "
+                f"#{row.id:<5} {local_time(row.starts_at, settings)}  {row.place_id:<8} "
                 f"{row.kind:<17} {row.operator:<20} {row.display_name or '?'} "
                 f"(id {row.telegram_id})  {row.status}"
                 + (f" by {row.attendance_marked_by}" if row.attendance_marked_by else "")
@@ -388,23 +242,25 @@ def appointments_list(
             )
         typer.echo(f"{len(rows)} appointment(s).")
 
-    _with_database(work)
+    with_database(work)
 
 
 @appointments_app.command("book")
 def appointments_book(
+    ctx: typer.Context,
     person: Annotated[int, typer.Option(help="The person's Telegram id")],
     slot: Annotated[int, typer.Option(help="The slot's id (see `slots list`)")],
     by: Annotated[str, typer.Option(help="Your name, recorded as who booked")] = "cli",
 ) -> None:
     """Book a slot on someone's behalf (any type: operators decide)."""
+    from app.assistant import utc_now
     from app.planning import plan
-    from bot.assistant import utc_now
-    from store.agenda_config import load_agenda_config
     from store.appointments import AppointmentNotFound, SlotTaken, book
 
+    notices = ports(ctx).agenda_notices
+
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
-        policy = load_agenda_config(settings.appointments_file).reminders
+        policy = agenda_config(settings).reminders
         try:
             async with sessions.begin() as session:
                 now = utc_now()
@@ -416,14 +272,14 @@ def appointments_book(
                     session, made.id, person, booked.starts_at, policy, now, settings.timezone
                 )
         except AppointmentNotFound:
-            _fail(f"No person with Telegram id {person} (they must accept the privacy notice).")
+            fail(f"No person with Telegram id {person} (they must accept the privacy notice).")
         except SlotTaken:
-            _fail(f"Slot {slot} is not free (booked, withdrawn, past or unknown).")
-        typer.echo(f"Booked #{made.id}: {booked.type}, {_local(booked.starts_at, settings)}.")
-        await _notify_group(settings, sessions, "booked", made.id)
+            fail(f"Slot {slot} is not free (booked, withdrawn, past or unknown).")
+        typer.echo(f"Booked #{made.id}: {booked.type}, {local_time(booked.starts_at, settings)}.")
+        await _notify_group(notices, settings, sessions, "booked", made.id)
         typer.echo("Reminders are planned. The person is not messaged now: tell them yourself.")
 
-    _with_database(work)
+    with_database(work)
 
 
 class Outcome(StrEnum):
@@ -433,16 +289,19 @@ class Outcome(StrEnum):
 
 @appointments_app.command("mark")
 def appointments_mark(
+    ctx: typer.Context,
     appointment_id: Annotated[int, typer.Argument(help="The appointment's id")],
     outcome: Annotated[Outcome, typer.Argument(help="attended or no-show")],
     by: Annotated[str, typer.Option(help="Your name, recorded as who marked it")] = "cli",
 ) -> None:
     """Record whether the person came. A no-show sends them one kind message when the bot's
     token is set; otherwise it is only recorded."""
-    from bot.assistant import utc_now
+    from app.assistant import utc_now
     from store.agenda_admin import NotMarkable, mark_attendance
 
     attended = outcome is Outcome.ATTENDED
+
+    notices = ports(ctx).agenda_notices
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
         try:
@@ -451,11 +310,11 @@ def appointments_mark(
                     session, appointment_id, attended, f"operator:{by}", f"cli:{by}", utc_now()
                 )
         except NotMarkable as exc:
-            _fail(_not_markable(appointment_id, exc))
+            fail(_not_markable(appointment_id, exc))
         typer.echo(f"#{appointment_id} marked {row.status}.")
         if attended:
             return
-        async with _agenda_desk(settings, sessions) as desk:
+        async with notices(settings, sessions) as desk:
             if desk is None:
                 typer.echo("No message sent to the person (TELEGRAM_BOT_TOKEN is not set).")
             elif await desk.tell_no_show(row):
@@ -463,7 +322,7 @@ def appointments_mark(
             else:
                 typer.echo("The person could not be reached (blocked the bot).")
 
-    _with_database(work)
+    with_database(work)
 
 
 def _not_markable(appointment_id: int, exc: NotMarkable) -> str:
@@ -481,80 +340,56 @@ def people_take_in_charge(
     by: Annotated[str, typer.Option(help="Your name")] = "cli",
 ) -> None:
     """Record that the services took the person in charge: all appointment types open up."""
-    from bot.assistant import utc_now
+    from app.assistant import utc_now
     from store.agenda_admin import take_in_charge
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
         async with sessions.begin() as session:
             person = await take_in_charge(session, telegram_id, by, utc_now())
         if person is None:
-            _fail(f"No person with Telegram id {telegram_id} (consent comes first).")
+            fail(f"No person with Telegram id {telegram_id} (consent comes first).")
         assert person.taken_in_charge_at is not None
         typer.echo(
-            f"Taken in charge on {_local(person.taken_in_charge_at, settings)} "
+            f"Taken in charge on {local_time(person.taken_in_charge_at, settings)} "
             f"by {person.taken_in_charge_by}."
         )
 
-    _with_database(work)
-
-
-@contextlib.asynccontextmanager
-async def _agenda_desk(
-    settings: Settings, sessions: async_sessionmaker[AsyncSession]
-) -> AsyncIterator[AgendaDesk | None]:
-    """A desk on a Bot of its own when the token is set: the CLI may run while the bot
-    does (sending needs no polling). None without a token or an operators' group."""
-    if not settings.uses_telegram:
-        yield None
-        return
-    from telegram import Bot
-
-    from app.catalogue import Catalogue
-    from bot.assistant import utc_now
-    from bot.operators.agenda import AgendaDesk
-
-    config = _agenda_config(settings)
-    api = settings.telegram_api_url.rstrip("/")
-    async with Bot(
-        settings.telegram_bot_token, base_url=f"{api}/bot", base_file_url=f"{api}/file/bot"
-    ) as bot:
-        yield AgendaDesk(
-            bot,
-            settings.operator_chat_id or 0,
-            sessions,
-            Catalogue.load(settings.locales_dir),
-            timezone=settings.timezone,
-            clock=utc_now,
-            places={k: v.short for k, v in config.venues.items()},
-        )
+    with_database(work)
 
 
 async def _tell_withdrawn(
-    settings: Settings, sessions: async_sessionmaker[AsyncSession], appointment_id: int
+    notices: NoticesFactory,
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+    appointment_id: int,
 ) -> None:
     """The person hears it from the bot, in their language, with a new booking offer."""
     from store import agenda_admin
 
     async with sessions() as session:
         row = await agenda_admin.appointment(session, appointment_id)
-    async with _agenda_desk(settings, sessions) as desk:
+    async with notices(settings, sessions) as desk:
         if desk is None or row is None:
             typer.echo(
                 "The person has NOT been told (TELEGRAM_BOT_TOKEN is not set): write to them"
                 + (f" (/scrivi {row.telegram_id} in the operators' group)." if row else ".")
             )
-        elif await desk.tell_withdrawn(row, _agenda_config(settings)):
+        elif await desk.tell_withdrawn(row, agenda_config(settings)):
             typer.echo("The person got a message with an apology and a new booking offer.")
         else:
             typer.echo("The person could not be reached (blocked the bot).")
 
 
 async def _notify_group(
-    settings: Settings, sessions: async_sessionmaker[AsyncSession], kind: str, appointment_id: int
+    notices: NoticesFactory,
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+    kind: str,
+    appointment_id: int,
 ) -> None:
     if settings.operator_chat_id is None:
         return
-    async with _agenda_desk(settings, sessions) as desk:
+    async with notices(settings, sessions) as desk:
         if desk is not None:
             await desk.notify(kind, appointment_id)
 
@@ -577,8 +412,4 @@ def load_demo_slots(settings: Settings) -> int:
         log.info("demo slots loaded count=%d", added.created)
         return added.created
 
-    return _run(work, settings)
-
-
-def main() -> None:
-    app()
+    return run_work(work, settings)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
-from bot.assistant import UserText
-from bot.render import reply_text, split_text
-from bot.services import Services
+from app.assistant import Assistant, UserText
+from app.catalogue import Catalogue
+from app.texts import reply_text, split_text
 from dialogs import CommandIssued, Event, Started, Turn
 
 CONSOLE_CHAT_ID = 1
@@ -21,8 +22,17 @@ EXIT_WORDS = ("/esci", "/exit", "/quit")
 
 
 class ConsoleChat:
-    def __init__(self, services: Services, write: Callable[[str], None] = print) -> None:
-        self._services = services
+    def __init__(
+        self,
+        assistant: Assistant,
+        catalogue: Catalogue,
+        exports: Path,
+        write: Callable[[str], None] = print,
+    ) -> None:
+        self._assistant = assistant
+        self._catalogue = catalogue
+        # Calendar files and exports land here, since a terminal cannot show them.
+        self._exports = exports
         self._write = write
 
     def to_action(self, line: str) -> Event | UserText | None:
@@ -38,19 +48,16 @@ class ConsoleChat:
         action = self.to_action(line)
         if action is None:
             return None
-        done = await self._services.assistant.handle(
-            CONSOLE_CHAT_ID, action, display_name="Console"
-        )
+        done = await self._assistant.handle(CONSOLE_CHAT_ID, action, display_name="Console")
         self.show(done.turn)
         for document in done.documents:
-            folder = self._services.settings.var_dir / "exports"
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / document.filename).write_bytes(document.content)
-            self._write(f"   📎 {folder / document.filename}")
+            self._exports.mkdir(parents=True, exist_ok=True)
+            (self._exports / document.filename).write_bytes(document.content)
+            self._write(f"   📎 {self._exports / document.filename}")
         return done.turn
 
     def show(self, turn: Turn) -> None:
-        catalogue, language = self._services.catalogue, turn.state.language
+        catalogue, language = self._catalogue, turn.state.language
         number = 0
         for reply in turn.replies:
             for part in split_text(reply_text(reply, catalogue, language)):
@@ -64,8 +71,8 @@ class ConsoleChat:
                     self._write(f"   [{number}] {label}")
 
 
-async def run_console(services: Services) -> None:
-    chat = ConsoleChat(services)
+async def run_console(assistant: Assistant, catalogue: Catalogue, exports: Path) -> None:
+    chat = ConsoleChat(assistant, catalogue, exports)
     print(
         "Proximity: chat locale. Scrivi un messaggio, un numero per i pulsanti, /esci per uscire."
     )

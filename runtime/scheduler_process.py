@@ -1,7 +1,8 @@
 """The reminder service alone in its own process, sending through Telegram: the crash drills'
 and the benchmark's entry point (the service itself is scheduler/standalone.py).
 
-    python -m bot.scheduler_process --database-url URL --api-url URL --token TOKEN [--until-done]
+    python -m runtime.scheduler_process --database-url URL --api-url URL --token TOKEN \
+        [--until-done]
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ async def main(args: argparse.Namespace) -> None:
 
 
 def cli() -> None:
-    asyncio.run(main(standalone.parse_args("python -m bot.scheduler_process")))
+    asyncio.run(main(standalone.parse_args("python -m runtime.scheduler_process")))
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from cli.common import agenda_config, fail, run_work, with_database
 from store.settings import PROJECT_ROOT, Settings
 
 if TYPE_CHECKING:
@@ -36,9 +37,6 @@ if TYPE_CHECKING:
     from store.course_admin import CourseChange, EnrolmentRow, Notice
     from store.course_import import CourseSpec
     from store.courses import CourseCard, Offer
-
-# bot.cli imports this module to register `courses`: its helpers are imported inside the
-# functions, so either module may be loaded first.
 
 courses = typer.Typer(
     no_args_is_help=True, help="Corsi: list, show, import, export, withdraw, catalogue."
@@ -73,8 +71,7 @@ def courses_list(
     ] = False,
 ) -> None:
     """Il catalogo: posti liberi, lista d'attesa, prima lezione."""
-    from bot.assistant import utc_now
-    from bot.cli import _with_database
+    from app.assistant import utc_now
     from store import course_admin
     from store import courses as store
 
@@ -90,7 +87,7 @@ def courses_list(
             )
         typer.echo(f"{len(cards)} corsi.")
 
-    _with_database(work)
+    with_database(work)
 
 
 @courses.command("show")
@@ -98,12 +95,11 @@ def courses_show(
     code: Annotated[str, typer.Argument(help="Il codice, es. informatica_base")],
 ) -> None:
     """Un corso per intero, con le lezioni e i conteggi."""
-    from bot.cli import _with_database
     from store import course_admin
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
         async with sessions() as session:
-            card = await _card_or_fail(session, code)
+            card = await _card_orfail(session, code)
             rows = await course_admin.enrolment_list(session, card.id)
         counts = {s: sum(r.status == s for r in rows) for s in STATUS_IT}
         deadline = _when(card.signup_deadline, settings) if card.signup_deadline else "nessuna"
@@ -136,7 +132,7 @@ def courses_show(
             ):
                 typer.echo(f"  {label}: {text.replace(chr(10), ' ') if text else '(in italiano)'}")
 
-    _with_database(work)
+    with_database(work)
 
 
 @courses.command("import")
@@ -145,17 +141,16 @@ def courses_import(
 ) -> None:
     """Crea o aggiorna i corsi di un file (vedi config/demo_courses.yaml). Un codice già
     presente aggiorna quel corso: reimportare lo stesso file non cambia nulla."""
-    from bot.cli import _fail, _with_database
 
     async def work(
         settings: Settings, sessions: async_sessionmaker[AsyncSession]
     ) -> list[tuple[str, CourseChange]]:
         specs = _read(file, settings)
         if not specs:
-            _fail("Nessun corso nel file.")
+            fail("Nessun corso nel file.")
         return await _save(specs, sessions)
 
-    changes = _with_database(work)
+    changes = with_database(work)
     _report(changes)
 
 
@@ -167,22 +162,21 @@ def courses_export(
 ) -> None:
     """L'elenco degli iscritti in CSV (nome, contatto Telegram, stato, date), per l'ente del
     corso e il registro presenze del finanziatore. Ogni esportazione resta nel registro."""
-    from bot.assistant import utc_now
-    from bot.cli import _with_database
+    from app.assistant import utc_now
     from store import course_admin
     from store.privacy import audit
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> str:
         now = utc_now()
         async with sessions.begin() as session:
-            card = await _card_or_fail(session, code)
+            card = await _card_orfail(session, code)
             rows = await course_admin.enrolment_list(session, card.id)
             for row in rows:  # personal data leaves the system: record who took it
                 await audit(session, row.telegram_id, "course_export", f"cli:{by}"[:64], now)
         log.info("course enrolments exported course=%d rows=%d", card.id, len(rows))
         return enrolment_csv(rows, settings)
 
-    text = _with_database(work)
+    text = with_database(work)
     if out is None:
         typer.echo(text, nl=False)
         return
@@ -196,13 +190,12 @@ def courses_withdraw(
     yes: Annotated[bool, typer.Option("--yes", help="Non chiedere conferma")] = False,
 ) -> None:
     """Ritira un corso dal catalogo. Le iscrizioni finiscono: le persone vanno avvisate."""
-    from bot.assistant import utc_now
-    from bot.cli import _with_database
+    from app.assistant import utc_now
     from store import course_admin
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
         async with sessions() as session:
-            card = await _card_or_fail(session, code)
+            card = await _card_orfail(session, code)
         people = (card.seats - card.seats_left) + card.waiting
         if (
             people
@@ -218,7 +211,7 @@ def courses_withdraw(
         typer.echo(f"{card.code} ritirato.")
         _tell("Il corso è stato ritirato", done.to_tell)
 
-    _with_database(work)
+    with_database(work)
 
 
 @courses.command("catalogue")
@@ -230,8 +223,7 @@ def courses_catalogue(
 ) -> None:
     """I corsi nel formato dell'import, con le traduzioni e le date assolute: si può
     modificare il file (per esempio aggiungere le traduzioni) e importarlo di nuovo."""
-    from bot.assistant import utc_now
-    from bot.cli import _with_database
+    from app.assistant import utc_now
     from store import course_admin
     from store.course_import import courses_csv, courses_yaml
 
@@ -248,7 +240,7 @@ def courses_catalogue(
         write = courses_csv if as_csv else courses_yaml
         return write(specs, settings.timezone)
 
-    text = _with_database(work)
+    text = with_database(work)
     if out is None:
         typer.echo(text, nl=False)
         return
@@ -266,7 +258,6 @@ def load_demo_courses(settings: Settings, file: Path = DEMO_COURSES_FILE) -> int
     migrations."""
     if not settings.demo_slots or not file.exists():
         return 0
-    from bot.cli import _run
     from store.course_admin import count_courses
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
@@ -277,7 +268,7 @@ def load_demo_courses(settings: Settings, file: Path = DEMO_COURSES_FILE) -> int
         log.info("demo courses loaded count=%d", len(changes))
         return len(changes)
 
-    return _run(work, settings)
+    return run_work(work, settings)
 
 
 # ------------------------------------------------------------------ helpers
@@ -303,8 +294,7 @@ def enrolment_csv(rows: Sequence[EnrolmentRow], settings: Settings) -> str:
 
 
 def _read(file: Path, settings: Settings) -> list[CourseSpec]:
-    from bot.assistant import utc_now
-    from bot.cli import _agenda_config, _fail
+    from app.assistant import utc_now
     from store.course_import import CourseFileError, read_course_file
 
     try:
@@ -312,18 +302,17 @@ def _read(file: Path, settings: Settings) -> list[CourseSpec]:
             file,
             settings.timezone,
             utc_now().astimezone(settings.tz).date(),
-            places=_agenda_config(settings).venues.keys(),
+            places=agenda_config(settings).venues.keys(),
         )
     except CourseFileError as exc:
-        _fail(f"Nessun corso importato: {exc}")
+        fail(f"Nessun corso importato: {exc}")
 
 
 async def _save(
     specs: list[CourseSpec], sessions: async_sessionmaker[AsyncSession]
 ) -> list[tuple[str, CourseChange]]:
     """All of the file in one transaction: a bad course leaves the catalogue untouched."""
-    from bot.assistant import utc_now
-    from bot.cli import _fail
+    from app.assistant import utc_now
     from store.course_admin import save_course
     from store.courses import SeatsBelowTaken
 
@@ -332,7 +321,7 @@ async def _save(
         async with sessions.begin() as session:
             return [(spec.code, await save_course(session, spec, now)) for spec in specs]
     except SeatsBelowTaken as exc:
-        _fail(f"Nessun corso importato: {exc}")
+        fail(f"Nessun corso importato: {exc}")
 
 
 def _report(changes: list[tuple[str, CourseChange]]) -> None:
@@ -372,14 +361,13 @@ def _offered(code: str, offers: tuple[Offer, ...]) -> None:
         )
 
 
-async def _card_or_fail(session: AsyncSession, code: str) -> CourseCard:
-    from bot.assistant import utc_now
-    from bot.cli import _fail
+async def _card_orfail(session: AsyncSession, code: str) -> CourseCard:
+    from app.assistant import utc_now
     from store.courses import by_code
 
     card = await by_code(session, code.strip().lower(), utc_now())
     if card is None:
-        _fail(f"Nessun corso con codice {code!r} (vedi `proximity courses list --all`).")
+        fail(f"Nessun corso con codice {code!r} (vedi `proximity courses list --all`).")
     return card
 
 

@@ -1,0 +1,1 @@
+"""The console chat: the assistant in a terminal, for trying it without Telegram."""

@@ -1,0 +1,328 @@
+"""The assistant on Telegram: everything built once, fully, then run until a signal.
+
+PTB's Application (bot/telegram_app.py) takes no updates itself: our intake stores each
+one first (long polling, or behind the webhook server) and feeds the Application from the
+database. Around the turns run the background jobs: reminders, seat offers, course-change
+notices, attendance questions, re-announcing unclaimed requests and the nightly retention.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+import signal
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from telegram import Bot, Update
+from telegram.ext import Application
+from telegram.request import HTTPXRequest
+
+from app.assistant import utc_now
+from app.ports import OperatorNotice
+from bot import handlers
+from bot.context import OPERATORS, SERVICES, BotServices, OperatorServices
+from bot.intake import Intake
+from bot.messenger import TelegramMessenger
+from bot.operators.access import OperatorAccess
+from bot.operators.agenda import AgendaDesk
+from bot.operators.course_notices import CourseNotices
+from bot.operators.desk import OperatorDesk
+from bot.outbox import OutboxSender, OutboxTargets, outbox_recorder
+from bot.sender import TelegramSender
+from bot.telegram_app import build_application, set_commands
+from bot.webhook import webhook_app
+from runtime.services import Core, build_core
+from scheduler.course_changes import CourseChangeMessenger
+from scheduler.delivery import Limits
+from scheduler.maintenance import start_maintenance
+from scheduler.offers import OfferMessenger
+from scheduler.pacing import Pacer
+from scheduler.reminders import ReminderService
+from store.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ATTENDANCE_CHECK_SECONDS = 300
+# Reminders pace themselves below Telegram's 30 messages/s so that replies to people
+# chatting during a burst still get through.
+REMINDER_LIMITS = Limits(per_second=24, workers=4)
+# Reminders planned by another process (the CLI) get their jobs within this time.
+REMINDER_ADOPT_SECONDS = 60
+COURSE_CHANGES_PER_SECOND = 20.0
+# Updates in hand at a stop get this long to finish; the rest are handled after the restart.
+SHUTDOWN_GRACE_SECONDS = 10.0
+
+
+@dataclass(frozen=True)
+class AgendaJobs:
+    """What runs with an agenda configured: reminders on a Bot of their own, seat offers,
+    and telling people about course changes."""
+
+    reminders: ReminderService
+    reminder_bot: Bot
+    offers: OfferMessenger
+    course_changes: CourseChangeMessenger
+
+
+@dataclass(frozen=True)
+class TelegramRuntime:
+    core: Core
+    application: Application  # type: ignore[type-arg]
+    services: BotServices
+    operators: OperatorServices | None  # None: no operators' group configured
+    agenda: AgendaJobs | None  # None: no agenda configured
+
+
+def build(settings: Settings) -> TelegramRuntime:
+    application = build_application(settings)
+    bot = application.bot
+    group = settings.operator_chat_id
+    core = build_core(settings, operators_available=group is not None, recorder_for=outbox_recorder)
+    assistant, catalogue = core.assistant, core.catalogue
+    sender = TelegramSender(bot, catalogue, assistant.mark_unreachable)
+    operators = _operators(core, bot, sender) if group is not None else None
+    agenda = _agenda_jobs(core, bot, operators) if assistant.agenda_config else None
+    targets = OutboxTargets(
+        assistant=assistant,
+        sender=sender,
+        desk=operators.desk if operators else None,
+        agenda_desk=operators.agenda_desk if operators else None,
+        course_notices=_course_notices(core, bot) if group is not None else None,
+        sync_reminders=agenda.reminders.sync if agenda else None,
+        offer_seats=agenda.offers.run if agenda else None,
+    )
+    outbox = OutboxSender(core.sessions, bot, targets, core.gate, core.crash_point)
+    intake = Intake(
+        application,
+        core.sessions,
+        core.gate,
+        functools.partial(handlers.apologise, sender, catalogue),
+        core.crash_point,
+    )
+    services = BotServices(settings, assistant, catalogue, sender, outbox, intake, core.crash_point)
+    application.bot_data[SERVICES] = services
+    if operators is not None:
+        application.bot_data[OPERATORS] = operators
+    return TelegramRuntime(core, application, services, operators, agenda)
+
+
+def _operators(core: Core, bot: Bot, sender: TelegramSender) -> OperatorServices:
+    settings, assistant = core.settings, core.assistant
+    group = settings.operator_chat_id
+    assert group is not None
+    config = assistant.agenda_config
+    places = {v.id: v.short for v in config.venues.values()} if config else None
+    desk = OperatorDesk(
+        bot,
+        group,
+        core.sessions,
+        core.catalogue,
+        hours=assistant.hours,
+        reannounce_minutes=core.programme.reannounce_minutes,
+        timezone=settings.timezone,
+        clock=utc_now,
+        places=places,
+    )
+    agenda_desk = AgendaDesk(
+        bot, group, core.sessions, core.catalogue,
+        timezone=settings.timezone, clock=utc_now, places=places,
+    )  # fmt: skip
+    return OperatorServices(
+        settings=settings,
+        assistant=assistant,
+        catalogue=core.catalogue,
+        sessions=core.sessions,
+        sender=sender,
+        desk=desk,
+        access=OperatorAccess(bot, group, settings.operator_allow_list),
+        agenda_desk=agenda_desk,
+    )
+
+
+def _course_notices(core: Core, bot: Bot) -> CourseNotices:
+    group = core.settings.operator_chat_id
+    assert group is not None
+    return CourseNotices(bot, group, core.sessions, core.catalogue)
+
+
+def _agenda_jobs(core: Core, bot: Bot, operators: OperatorServices | None) -> AgendaJobs:
+    settings, assistant = core.settings, core.assistant
+    config = assistant.agenda_config
+    assert config is not None
+    reminder_bot = _reminder_bot(settings)
+
+    async def tell_operators(notice: OperatorNotice) -> None:
+        if operators is not None:
+            await operators.agenda_desk.notify(notice.kind, notice.appointment_id)
+
+    reminders = ReminderService(
+        core.sessions,
+        settings.database_url,
+        # The dispatcher counts its attempts on the row: no retries in the messenger.
+        TelegramMessenger(
+            reminder_bot, core.catalogue, operators=tell_operators, server_error_retries=0
+        ),
+        config,
+        settings.timezone,
+        utc_now,
+        assistant.mark_unreachable,
+        limits=REMINDER_LIMITS,
+    )
+    messenger = TelegramMessenger(bot, core.catalogue)
+    offers = OfferMessenger(
+        core.sessions, messenger, config, settings.timezone, utc_now, assistant.mark_unreachable
+    )
+    # A notice and its calendar go to one chat back to back: paced, and below the overall
+    # cap, since turns run alongside.
+    paced = Pacer(per_second=COURSE_CHANGES_PER_SECOND)
+
+    async def sync_course_reminders(enrolment_ids: tuple[int, ...] | list[int]) -> None:
+        await reminders.sync((), enrolment_ids)
+
+    course_changes = CourseChangeMessenger(
+        core.sessions,
+        messenger,
+        config,
+        core.programme,
+        settings.timezone,
+        utc_now,
+        assistant.mark_unreachable,
+        sync_reminders=sync_course_reminders,
+        pace=paced.wait_turn,
+    )
+    return AgendaJobs(reminders, reminder_bot, offers, course_changes)
+
+
+def _reminder_bot(settings: Settings) -> Bot:
+    """A Bot of the reminders' own, without PTB's rate limiter: a 429 retried inside PTB
+    would keep a claimed reminder in doubt; the dispatcher paces and retries itself."""
+    api = settings.telegram_api_url.rstrip("/")
+    return Bot(
+        settings.telegram_bot_token,
+        base_url=f"{api}/bot",
+        base_file_url=f"{api}/file/bot",
+        request=HTTPXRequest(connection_pool_size=REMINDER_LIMITS.workers + 2),
+    )
+
+
+def _background(runtime: TelegramRuntime) -> AsyncIOScheduler:
+    """The jobs nobody is chatting about, on the bot's own loop."""
+    settings = runtime.core.settings
+    scheduler = start_maintenance(runtime.core.retention, settings.timezone)
+    if runtime.operators is not None:
+        scheduler.add_job(
+            runtime.operators.desk.reannounce,
+            "interval",
+            seconds=settings.reannounce_check_seconds,
+            id="reannounce",
+        )
+        # "Did the person come?" once per appointment, soon after it ends.
+        scheduler.add_job(
+            runtime.operators.agenda_desk.ask_attendance,
+            "interval",
+            seconds=ATTENDANCE_CHECK_SECONDS,
+            id="ask-attendance",
+        )
+    agenda = runtime.agenda
+    if agenda is not None:
+        scheduler.add_job(
+            agenda.reminders.adopt, "interval", seconds=REMINDER_ADOPT_SECONDS, id="reminders-adopt"
+        )
+        scheduler.add_job(
+            agenda.offers.run, "interval", seconds=settings.offers_check_seconds, id="course-offers"
+        )
+        scheduler.add_job(
+            agenda.course_changes.run,
+            "interval",
+            seconds=settings.offers_check_seconds,
+            id="course-changes",
+        )
+    return scheduler
+
+
+def run_telegram(settings: Settings) -> None:
+    """Long polling by default; a webhook when WEBHOOK_URL is set. Blocks until stopped."""
+    if settings.webhook_url and not settings.webhook_secret:
+        raise SystemExit("WEBHOOK_SECRET is required with WEBHOOK_URL")
+    asyncio.run(_run(settings))
+
+
+async def _run(settings: Settings) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    runtime = build(settings)
+    application, services = runtime.application, runtime.services
+    await application.initialize()
+    await set_commands(application, runtime.core.catalogue)
+    scheduler = _background(runtime)
+    if runtime.agenda is not None:
+        # Reconciles the reminder rows with the scheduler's jobs, then starts sending.
+        await runtime.agenda.reminder_bot.initialize()
+        await runtime.agenda.reminders.start()
+    if not await runtime.core.nlu.is_ready():
+        log.warning("NLU server not ready: free text will use keywords until it is")
+    log.info("bot started as @%s", application.bot.username)
+    await application.start()
+    # What a previous run committed but did not send, then what it stored but did not handle.
+    await services.outbox.resume()
+    await services.intake.resume()
+    try:
+        if settings.webhook_url:
+            await _serve_webhook(application, settings, services.intake, stop)
+        else:
+            await application.bot.delete_webhook(drop_pending_updates=False)
+            poller = asyncio.create_task(services.intake.poll(stop))
+            await stop.wait()
+            poller.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await poller
+        await services.intake.drain(timeout=SHUTDOWN_GRACE_SECONDS)
+    finally:
+        await application.stop()
+        scheduler.shutdown(wait=False)
+        if runtime.agenda is not None:
+            # Lets sends in flight finish, so none is left in doubt.
+            await runtime.agenda.reminders.stop()
+            await runtime.agenda.reminder_bot.shutdown()
+        await runtime.core.aclose()
+        await application.shutdown()
+
+
+async def _serve_webhook(
+    application: Application,  # type: ignore[type-arg]
+    settings: Settings,
+    intake: Intake,
+    stop: asyncio.Event,
+) -> None:
+    import uvicorn
+
+    path = urlparse(settings.webhook_url).path
+    app = webhook_app(path, settings.webhook_secret, intake, application.bot)
+    config = uvicorn.Config(
+        app,
+        host=settings.webhook_listen,
+        port=settings.webhook_port,
+        log_level="warning",
+        access_log=False,  # request lines carry nothing useful and may carry ids
+        lifespan="off",
+    )
+    server = uvicorn.Server(config)
+    serving = asyncio.create_task(server.serve())
+    # uvicorn has no "started" event; setWebhook must wait until requests can be stored.
+    while not server.started and not serving.done():  # noqa: ASYNC110
+        await asyncio.sleep(0.05)
+    await application.bot.set_webhook(
+        settings.webhook_url,
+        secret_token=settings.webhook_secret,
+        allowed_updates=Update.ALL_TYPES,
+        drop_pending_updates=False,
+    )
+    await stop.wait()
+    server.should_exit = True
+    await serving
