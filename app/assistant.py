@@ -20,29 +20,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.bookings import AgendaNotice, BookingDesk, BookingRefused
 from app.catalogue import Catalogue
+from app.effects import TopicNotice, TurnWork, effect_registry
 from app.enrolments import CourseDesk, CourseNotice
-from app.export_doc import Document, export_documents
+from app.export_doc import Document
 from dialogs import Env, Event, State, TextSaid, Turn, Understanding, flows, step
 from dialogs.agenda import AgendaConfig
-from dialogs.effects import (
-    AnswerOffer,
-    AnswerReminder,
-    BookSlot,
-    CancelBooking,
-    CloseHandoff,
-    Effect,
-    EnrolCourse,
-    EraseData,
-    ExportData,
-    LeaveHandoffOpen,
-    MoveBooking,
-    NoteEvent,
-    OpenHandoff,
-    RecordConsent,
-    RecordPrescreening,
-    RelayToOperators,
-    WithdrawCourse,
-)
+from dialogs.effects import Effect
 from dialogs.eligibility import Rules
 from dialogs.events import SlotLost
 from dialogs.office_hours import OfficeHours
@@ -50,7 +33,7 @@ from dialogs.places import Gazetteer
 from nlu.client import NluClient, NluUnavailable
 from nlu.language import LanguageDetector
 from store import appointments as agenda_store
-from store import conversations, durable, handoffs, privacy
+from store import conversations, durable, handoffs
 from store import courses as course_store
 from store.programme import Programme
 
@@ -58,14 +41,6 @@ log = logging.getLogger(__name__)
 
 # Longer texts are understood from their beginning; the rest would only add noise.
 MAX_NLU_CHARS = 1000
-
-
-@dataclass(frozen=True)
-class TopicNotice:
-    """A line for the operators in a person's topic, e.g. that the person erased their data."""
-
-    thread_id: int
-    key: str
 
 
 @dataclass(frozen=True)
@@ -147,6 +122,7 @@ class Assistant:
         self._threshold = confidence_threshold
         self.pseudonym = pseudonym
         self._clock = clock
+        self._effects = effect_registry(catalogue, programme)
 
     async def handle(
         self,
@@ -173,7 +149,6 @@ class Assistant:
         now = self._clock()
         env = self._env(now)
         understood = time.perf_counter()
-        documents: list[Document] = []
         booked = BookingDesk(self.agenda_config, self._catalogue, self._programme, self._timezone)
         learned = CourseDesk(self.agenda_config, self._catalogue, self._programme, self._timezone)
         async with self._turn_gate, self._sessions.begin() as session:
@@ -190,20 +165,12 @@ class Assistant:
                 await conversations.touch(session, chat_id, display_name, now)
             if turn.state.language != resumed.state.language:
                 await conversations.set_language(session, chat_id, turn.state.language)
-            notices: list[TopicNotice] = []
-            if any(isinstance(e, EraseData) for e in turn.effects):
-                topic = await handoffs.topic_of(session, chat_id)
-                if topic is not None:  # the topic stays, but the operators must know why
-                    notices.append(TopicNotice(topic.thread_id, "op-erased"))
+            work = TurnWork(
+                session, chat_id, turn.state, display_name, now,
+                {"who": self.pseudonym(chat_id)}, booked, learned,
+            )  # fmt: skip
             for effect in turn.effects:
-                if isinstance(effect, BookSlot | MoveBooking | CancelBooking | AnswerReminder):
-                    await booked.apply(session, chat_id, effect, turn.state.language, now)
-                elif isinstance(effect, EnrolCourse | WithdrawCourse | AnswerOffer):
-                    await learned.apply(session, chat_id, effect, turn.state.language, now)
-                else:
-                    documents += await self._apply(
-                        session, chat_id, effect, turn, display_name, now
-                    )
+                await self._effects.apply(work, effect)
             for follow_up in learned.follow_ups:
                 # The database decided (a seat or the waiting list): the core says so.
                 fresh = await self._with_data(session, chat_id, turn.state, follow_up, env)
@@ -217,7 +184,7 @@ class Assistant:
             ):
                 # The last few texts, for the case card if a person is needed later.
                 await handoffs.remember_text(session, chat_id, event.text, now)
-            handled = self._handled(turn, documents, notices, booked, learned)
+            handled = self._handled(turn, work)
             if origin is not None and self.recorder is not None:
                 await self.recorder(session, chat_id, handled, origin, now)
             self._crash_point("mid-turn")
@@ -229,25 +196,12 @@ class Assistant:
         return handled
 
     @staticmethod
-    def _handled(
-        turn: Turn,
-        documents: list[Document],
-        notices: list[TopicNotice],
-        booked: BookingDesk,
-        learned: CourseDesk,
-    ) -> Handled:
-        for_operators = (OpenHandoff, RelayToOperators, CloseHandoff, LeaveHandoffOpen)
-        after = (
-            *(e for e in turn.effects if isinstance(e, for_operators)),
-            *notices,
-            *booked.notices,
-            *learned.notices,
-        )
-        files = (*documents, *booked.documents, *learned.documents)
+    def _handled(turn: Turn, work: TurnWork) -> Handled:
+        booked, learned = work.bookings, work.courses
         return Handled(
             turn,
-            files,
-            after,
+            (*work.documents, *booked.documents, *learned.documents),
+            (*work.after, *booked.notices, *learned.notices),
             tuple(booked.reminders_changed),
             tuple(learned.reminders_changed),
         )
@@ -317,52 +271,3 @@ class Assistant:
             language=detected.language if detected else None,
             language_confidence=detected.confidence if detected else 0.0,
         )
-
-    async def _apply(
-        self,
-        session: AsyncSession,
-        chat_id: int,
-        effect: Effect,
-        turn: Turn,
-        display_name: str | None,
-        now: datetime,
-    ) -> list[Document]:
-        """Carries out one effect inside the turn's transaction; returns documents to send."""
-        who = {"who": self.pseudonym(chat_id)}
-        if isinstance(effect, RecordConsent):
-            await conversations.record_consent(
-                session,
-                chat_id,
-                version=effect.version,
-                accepted=effect.accepted,
-                language=turn.state.language,
-                display_name=display_name,
-                now=now,
-            )
-            await privacy.count(session, "consent_given", now)
-            log.info("consent recorded version=%s", effect.version, extra=who)
-        elif isinstance(effect, RecordPrescreening):
-            await conversations.record_prescreening(
-                session,
-                chat_id,
-                rules_version=effect.rules_version,
-                outcome=effect.outcome,
-                answers=dict(effect.answers),
-                criteria=[list(c) for c in effect.criteria],
-                now=now,
-            )
-            await privacy.count(session, f"prescreening_{effect.outcome}", now)
-            log.info("prescreening outcome=%s", effect.outcome, extra=who)
-        elif isinstance(effect, ExportData):
-            data = await privacy.personal_data(session, chat_id, now)
-            await privacy.audit(session, chat_id, "exported", "self", now)
-            log.info("personal data exported", extra=who)
-            office_email = self._programme.office.email
-            language = turn.state.language
-            return list(export_documents(data, self._catalogue, language, now, office_email))
-        elif isinstance(effect, EraseData):
-            await privacy.erase_person(session, chat_id, now, actor="self")
-            log.info("personal data erased", extra=who)
-        elif isinstance(effect, NoteEvent):
-            log.info("event %s %s", effect.name, effect.detail, extra=who)
-        return []

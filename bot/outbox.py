@@ -22,9 +22,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardMarkup, InputFile, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 
-from app.assistant import Handled, Origin, TopicNotice
+from app.assistant import Handled, Origin
 from app.bookings import AgendaNotice
 from app.catalogue import Catalogue
+from app.effects import TopicNotice
 from app.enrolments import CourseNotice
 from bot.render import render
 from dialogs import HandoffFailed
