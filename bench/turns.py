@@ -149,6 +149,7 @@ async def measure(
         env = {
             "TELEGRAM_BOT_TOKEN": emulator.token,
             "TELEGRAM_API_URL": emulator.url,
+            "WEB_PORT": "0",  # any free port: the benchmark does not use it
             "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
             "RASA_URL": rasa.url,
             "RASA_TOKEN": rasa.token,

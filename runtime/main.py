@@ -163,9 +163,12 @@ def _console(settings: Settings) -> None:
     configure_logging(settings.log_level, log_file)
 
     async def main() -> None:
+        from runtime.web import web_console
+
         core = build_core(settings)
         try:
-            await run_console(core.assistant, core.catalogue, settings.var_dir / "exports")
+            async with web_console(core):
+                await run_console(core.assistant, core.catalogue, settings.var_dir / "exports")
         finally:
             await core.aclose()
 

@@ -36,6 +36,7 @@ from bot.sender import TelegramSender
 from bot.telegram_app import build_application, set_commands
 from bot.webhook import webhook_app
 from runtime.services import Core, build_core
+from runtime.web import schedule_web_pruning, web_console
 from scheduler.course_changes import CourseChangeMessenger
 from scheduler.delivery import Limits
 from scheduler.maintenance import start_maintenance
@@ -261,6 +262,7 @@ async def _run(settings: Settings) -> None:
     await application.initialize()
     await set_commands(application, runtime.core.catalogue)
     scheduler = _background(runtime)
+    schedule_web_pruning(scheduler, runtime.core)
     if runtime.agenda is not None:
         # Reconciles the reminder rows with the scheduler's jobs, then starts sending.
         await runtime.agenda.reminder_bot.initialize()
@@ -273,15 +275,8 @@ async def _run(settings: Settings) -> None:
     await services.outbox.resume()
     await services.intake.resume()
     try:
-        if settings.webhook_url:
-            await _serve_webhook(application, settings, services.intake, stop)
-        else:
-            await application.bot.delete_webhook(drop_pending_updates=False)
-            poller = asyncio.create_task(services.intake.poll(stop))
-            await stop.wait()
-            poller.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await poller
+        async with web_console(runtime.core):
+            await _take_updates(application, settings, services, stop)
         await services.intake.drain(timeout=SHUTDOWN_GRACE_SECONDS)
     finally:
         await application.stop()
@@ -292,6 +287,24 @@ async def _run(settings: Settings) -> None:
             await runtime.agenda.reminder_bot.shutdown()
         await runtime.core.aclose()
         await application.shutdown()
+
+
+async def _take_updates(
+    application: Application,  # type: ignore[type-arg]
+    settings: Settings,
+    services: BotServices,
+    stop: asyncio.Event,
+) -> None:
+    """Until stopped: long polling, or the webhook server."""
+    if settings.webhook_url:
+        await _serve_webhook(application, settings, services.intake, stop)
+    else:
+        await application.bot.delete_webhook(drop_pending_updates=False)
+        poller = asyncio.create_task(services.intake.poll(stop))
+        await stop.wait()
+        poller.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await poller
 
 
 async def _serve_webhook(

@@ -87,12 +87,14 @@ async def resume_pending(session: AsyncSession) -> list[Stored]:
 async def finish_update(
     session: AsyncSession, update_id: int, now: datetime, status: str = DONE
 ) -> bool:
-    """Done (or failed) and its text forgotten. False when it was not pending any more: a
-    replay, whose turn must not run twice."""
+    """Done (or failed), its text forgotten and its chat too: only the update's number is
+    kept, so a replay is recognised, and nothing of it points to a person (an erasure must
+    leave no trace). False when it was not pending any more: a replay, whose turn must not
+    run twice."""
     result: CursorResult[Any] = await session.execute(  # type: ignore[assignment]
         update(InboxUpdate)
         .where(InboxUpdate.update_id == update_id, InboxUpdate.status == PENDING)
-        .values(status=status, payload=null(), done_at=now)
+        .values(status=status, payload=null(), chat_id=null(), done_at=now)
     )
     return result.rowcount == 1
 
@@ -151,12 +153,9 @@ async def outbox_attempt_failed(session: AsyncSession, entry_id: int) -> None:
 async def finish_outbox(
     session: AsyncSession, entry_id: int, now: datetime, status: str = SENT
 ) -> None:
-    """Sent (or given up) and its texts and documents forgotten."""
-    await session.execute(
-        update(OutboxEntry)
-        .where(OutboxEntry.id == entry_id)
-        .values(status=status, steps=null(), sent_at=now)
-    )
+    """Sent (or given up): nothing of it is kept, texts, documents or whom it was for.
+    `status` and `now` are for the log of the caller; a finished row is simply deleted."""
+    await session.execute(delete(OutboxEntry).where(OutboxEntry.id == entry_id))
 
 
 async def prune(session: AsyncSession, before: datetime) -> dict[str, int]:

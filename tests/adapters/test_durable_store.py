@@ -65,16 +65,19 @@ async def test_outbox_rows_are_sent_in_order_forgotten_and_pruned(sessions) -> N
         await durable.finish_update(session, 1, NOW)  # unknown: nothing happens
     async with sessions() as session:
         assert [o.id for o in await durable.outbox_for(session, 7)] == [second.id]
-        cleared = await session.scalar(text(f"SELECT steps FROM outbox WHERE id = {first.id}"))
-    assert cleared is None
+        left = await session.scalar(text(f"SELECT count(*) FROM outbox WHERE id = {first.id}"))
+    assert left == 0  # sent: nothing of it is kept
     async with sessions.begin() as session:
         await durable.store_updates(session, [incoming(9)], NOW)
         await durable.finish_update(session, 9, NOW)
+        # Only the number is kept: nothing points to the person (an erasure leaves no trace).
+        kept = await session.execute(text("SELECT chat_id, payload FROM inbox_updates"))
+        assert kept.all() == [(None, None)]
         assert await durable.prune(session, NOW - timedelta(days=1)) == {
             "inbox_pruned": 0,
             "outbox_pruned": 0,
         }
         assert await durable.prune(session, NOW + timedelta(seconds=1)) == {
             "inbox_pruned": 1,
-            "outbox_pruned": 1,
+            "outbox_pruned": 0,  # sent rows are deleted at once
         }

@@ -21,6 +21,7 @@ from tests.e2e.conftest import (
     GIULIA,
     OPERATORS_GROUP,
     assert_no_personal_data_in,
+    free_port,
     start_bot,
 )
 from tests.e2e.processes import BotProcess
@@ -51,6 +52,7 @@ async def bot(
     env = {
         "TELEGRAM_BOT_TOKEN": emulator.token,
         "TELEGRAM_API_URL": emulator.url,
+        "WEB_PORT": str(free_port()),
         "DATABASE_URL": f"sqlite:///{folder / 'proximity.sqlite3'}",
         "RASA_URL": world.rasa.url,
         "RASA_TOKEN": world.rasa.token,

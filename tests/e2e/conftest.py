@@ -56,6 +56,8 @@ def bot_env(tmp_path: Path, emulator: BotApiEmulator, rasa_server: RasaServer) -
     return {
         "TELEGRAM_BOT_TOKEN": emulator.token,
         "TELEGRAM_API_URL": emulator.url,
+        # The web console of each bot process on a port of its own.
+        "WEB_PORT": str(free_port()),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'proximity.sqlite3'}",
         "RASA_URL": rasa_server.url,
         "RASA_TOKEN": rasa_server.token,

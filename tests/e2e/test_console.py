@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from nlu.server import RasaServer
+from tests.e2e.conftest import free_port
 from tests.e2e.processes import PROJECT_ROOT, PROXIMITY
 
 pytestmark = pytest.mark.e2e
@@ -20,6 +21,7 @@ async def test_console_chat_with_real_nlu_and_database(
     env = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": "",
+        "WEB_PORT": str(free_port()),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'console.sqlite3'}",
         "RASA_URL": rasa_server.url,
         "RASA_TOKEN": rasa_server.token,

@@ -83,8 +83,8 @@ async def test_declining_consent_stores_nothing_and_gives_the_office(
         ("quali documenti devo portare al primo incontro?", "documento d'identità"),
         ("cos'è questo progetto proximity?", "30 e 60 anni"),
         ("ma sei un robot o una persona vera?", "assistente automatico"),
-        ("voglio parlare con un operatore", "operatore di risponderti"),
-        ("che cosa è il tirocinio? mi pagano?", "Non è un contratto di lavoro"),
+        ("voglio parlare con un operatore", "all'ufficio di risponderti"),
+        ("che cosa è il tirocinio? mi pagano?", "non è un contratto di lavoro"),
         ("buongiorno", "Come posso aiutarti"),
     ],
 )

@@ -16,7 +16,9 @@ from nlu import report, train
 pytestmark = pytest.mark.e2e
 
 MIN_MACRO_F1 = 0.85
-MIN_DISTRESS_RECALL = 0.95
+# Every held-out distress sentence, in every language: a missed one is a person in danger
+# who gets a generic answer (the keyword net in the core is a second line, not the first).
+MIN_DISTRESS_RECALL = 1.0
 TEST_SPLIT = train.NLU_DIR / "test" / "test_data.yml"
 
 
@@ -50,7 +52,7 @@ def test_every_contract_intent_is_evaluated(intent_report: dict) -> None:
 def test_the_held_out_split_is_not_in_training() -> None:
     def examples(path: Path) -> set[str]:
         found = set()
-        for block in (yaml.safe_load(path.read_text()) or {}).get("nlu", []):
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
             for line in str(block.get("examples", "")).splitlines():
                 found.add(line.removeprefix("- ").strip().lower())
         return found - {""}
@@ -68,10 +70,17 @@ ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 OTHER_SPLITS = sorted((train.NLU_DIR / "test").glob("test_data_*.yml"))
 MIN_OTHER_MACRO_F1 = 0.80
 
+LANGUAGES_WITH_NLU = ("en", "ro", "ar", "fr", "es")
+
+
+def test_every_language_has_a_held_out_split() -> None:
+    found = {p.stem.removeprefix("test_data_") for p in OTHER_SPLITS}
+    assert set(LANGUAGES_WITH_NLU) <= found
+
 
 def labelled_examples(path: Path) -> list[tuple[str, str]]:
     pairs = []
-    for block in (yaml.safe_load(path.read_text()) or {}).get("nlu", []):
+    for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
         if "intent" not in block:
             continue
         for line in str(block.get("examples", "")).splitlines():

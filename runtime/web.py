@@ -1,0 +1,59 @@
+"""The operators' web console in the bot's own event loop, beside whatever front end runs.
+
+It shares the process's database sessions, catalogue and clock, so a reply from the browser
+goes through the same application services and the same sender as the bot's own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from app.assistant import utc_now
+from runtime.services import Core
+from web import create_app, serve
+from web.accounts import prune
+
+log = logging.getLogger(__name__)
+
+
+@contextlib.asynccontextmanager
+async def web_console(core: Core) -> AsyncIterator[None]:
+    """Serves the console on WEB_HOST:WEB_PORT while the block runs. A console that cannot
+    listen (the port is taken) is logged; the assistant carries on without it."""
+    settings = core.settings
+    app = create_app(core.sessions, settings, utc_now, catalogue=core.catalogue)
+    task = asyncio.create_task(serve(app, settings.web_host, settings.web_port))
+    task.add_done_callback(_report)
+    log.info("web console on http://%s:%d", settings.web_host, settings.web_port)
+    try:
+        yield
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+
+def _report(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("web console not started: %s", task.exception())
+
+
+def schedule_web_pruning(scheduler: AsyncIOScheduler, core: Core) -> None:
+    """Expired sessions, set-up links and old login attempts go every night."""
+
+    async def run() -> None:
+        async with core.sessions.begin() as session:
+            await prune(session, utc_now())
+
+    scheduler.add_job(
+        run,
+        CronTrigger(hour=3, minute=30, timezone=core.settings.timezone),
+        id="web-prune",
+        replace_existing=True,
+        coalesce=True,
+    )
