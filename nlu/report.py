@@ -2,7 +2,8 @@
 
 Reads `intent_report.json` from a results directory (default: `nlu/results`)
 and prints a per-intent table (precision, recall, F1, support), the macro and
-weighted F1 and the recall of `distress`, the intent we must never miss.
+weighted F1 and the recall and precision of `distress`, the intent we must never
+miss (and should not raise for ordinary sentences).
 
     python nlu/report.py [RESULTS_DIR_OR_JSON] [--min-macro-f1 0.85]
                          [--min-distress-recall 1.0]
@@ -92,6 +93,14 @@ def intent_recall(report: dict, intent: str = DISTRESS) -> float | None:
     return None
 
 
+def intent_precision(report: dict, intent: str = DISTRESS) -> float | None:
+    """Precision of one intent, or None when it is not in the test data."""
+    for s in intent_scores(report):
+        if s.intent == intent:
+            return s.precision
+    return None
+
+
 def weakest(report: dict, n: int = 3) -> list[IntentScore]:
     """The n intents with the lowest F1 (ties broken by name)."""
     return sorted(intent_scores(report), key=lambda s: (s.f1, s.intent))[:n]
@@ -120,6 +129,10 @@ def format_report(report: dict) -> str:
         lines.append(f"accuracy:    {float(report['accuracy']):.3f}")
     shown = "n/a (no distress examples)" if distress is None else f"{distress:.3f}"
     lines.append(f"distress recall: {shown}")
+    precision = intent_precision(report)
+    if precision is not None:
+        # Precision counts ordinary sentences taken for distress (the false alarms).
+        lines.append(f"distress precision: {precision:.3f}")
     lines.append("weakest: " + ", ".join(f"{s.intent} ({s.f1:.3f})" for s in weakest(report)))
     return "\n".join(lines)
 
