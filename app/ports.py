@@ -27,7 +27,7 @@ from typing import Literal, Protocol
 
 from app.export_doc import Document
 from dialogs.agenda import AgendaConfig
-from dialogs.model import Reply
+from dialogs.model import Reply, Turn
 from store.agenda_admin import AppointmentRow
 
 # Called with the chat id right before each message (and each retry) goes out: a caller
@@ -111,3 +111,42 @@ class AgendaNotices(Protocol):
     async def tell_withdrawn(self, row: AppointmentRow, config: AgendaConfig) -> bool: ...
 
     async def tell_no_show(self, row: AppointmentRow) -> bool: ...
+
+
+@dataclass(frozen=True)
+class RelayedOut:
+    """An operator's reply as it went out: where it stands in the person's chat and in the
+    operators' topic."""
+
+    private_message_id: int
+    group_message_id: int
+
+
+class HandoffViews(Protocol):
+    """The other view of a handoff (the operators' Telegram topic) and the way to the person,
+    for the handoff service (app/handoffs.py). bot/ implements it; without Telegram (the
+    console chat) a no-op one that reaches nobody stands in."""
+
+    @property
+    def reaches_people(self) -> bool: ...
+
+    async def claimed(self, handoff_id: int, by: str, *, from_web: bool) -> None:
+        """The case card shows the claimer; a claim from the browser is also said in the topic."""
+        ...
+
+    async def released(self, handoff_id: int, by: str) -> None: ...
+
+    async def closed(self, handoff_id: int, by: str, *, from_web: bool) -> None: ...
+
+    async def reply(self, telegram_id: int, text: str, by: str) -> RelayedOut | None:
+        """A reply from the browser: to the person signed `by`, and a copy in the topic.
+        None when it did not reach the person."""
+        ...
+
+    async def note(self, telegram_id: int, text: str, by: str) -> None:
+        """An internal note, shown in the topic as "📝 …"; never sent to the person."""
+        ...
+
+    async def deliver(self, telegram_id: int, turn: Turn) -> None:
+        """What the assistant answered to a claim or a close, to the person."""
+        ...

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from app.assistant import Assistant
     from app.catalogue import Catalogue
     from app.crash import CrashPoint
+    from app.handoffs import HandoffService
     from bot.intake import Intake
     from bot.operators.access import OperatorAccess
     from bot.operators.agenda import AgendaDesk
@@ -51,6 +52,8 @@ class OperatorServices:
     desk: OperatorDesk
     access: OperatorAccess
     agenda_desk: AgendaDesk
+    # Claim and close, shared with the web console.
+    handoffs: HandoffService
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> BotServices:

@@ -22,6 +22,7 @@ from telegram.ext import Application
 from telegram.request import HTTPXRequest
 
 from app.assistant import utc_now
+from app.handoffs import HandoffService
 from app.ports import OperatorNotice
 from bot import handlers
 from bot.context import OPERATORS, SERVICES, BotServices, OperatorServices
@@ -31,6 +32,7 @@ from bot.operators.access import OperatorAccess
 from bot.operators.agenda import AgendaDesk
 from bot.operators.course_notices import CourseNotices
 from bot.operators.desk import OperatorDesk
+from bot.operators.views import TelegramHandoffViews
 from bot.outbox import OutboxSender, OutboxTargets, outbox_recorder
 from bot.sender import TelegramSender
 from bot.telegram_app import build_application, set_commands
@@ -132,6 +134,13 @@ def _operators(core: Core, bot: Bot, sender: TelegramSender) -> OperatorServices
         bot, group, core.sessions, core.catalogue,
         timezone=settings.timezone, clock=utc_now, places=places,
     )  # fmt: skip
+    handoffs = HandoffService(
+        core.sessions,
+        utc_now,
+        TelegramHandoffViews(desk, sender, core.catalogue),
+        assistant,
+        settings.timezone,
+    )
     return OperatorServices(
         settings=settings,
         assistant=assistant,
@@ -141,6 +150,7 @@ def _operators(core: Core, bot: Bot, sender: TelegramSender) -> OperatorServices
         desk=desk,
         access=OperatorAccess(bot, group, settings.operator_allow_list),
         agenda_desk=agenda_desk,
+        handoffs=handoffs,
     )
 
 
@@ -275,7 +285,8 @@ async def _run(settings: Settings) -> None:
     await services.outbox.resume()
     await services.intake.resume()
     try:
-        async with web_console(runtime.core):
+        handoffs = runtime.operators.handoffs if runtime.operators is not None else None
+        async with web_console(runtime.core, handoffs):
             await _take_updates(application, settings, services, stop)
         await services.intake.drain(timeout=SHUTDOWN_GRACE_SECONDS)
     finally:

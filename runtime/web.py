@@ -15,6 +15,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from app.assistant import utc_now
+from app.handoffs import HandoffService, NoViews
 from runtime.services import Core
 from web import create_app, serve
 from web.accounts import prune
@@ -23,11 +24,16 @@ log = logging.getLogger(__name__)
 
 
 @contextlib.asynccontextmanager
-async def web_console(core: Core) -> AsyncIterator[None]:
+async def web_console(core: Core, handoffs: HandoffService | None = None) -> AsyncIterator[None]:
     """Serves the console on WEB_HOST:WEB_PORT while the block runs. A console that cannot
-    listen (the port is taken) is logged; the assistant carries on without it."""
+    listen (the port is taken) is logged; the assistant carries on without it. Without the
+    Telegram side's `handoffs` (console mode), handoffs are handled here alone and replies
+    are refused: nobody can be reached."""
     settings = core.settings
-    app = create_app(core.sessions, settings, utc_now, catalogue=core.catalogue)
+    handoffs = handoffs or HandoffService(
+        core.sessions, utc_now, NoViews(), core.assistant, settings.timezone
+    )
+    app = create_app(core.sessions, settings, utc_now, catalogue=core.catalogue, handoffs=handoffs)
     task = asyncio.create_task(serve(app, settings.web_host, settings.web_port))
     task.add_done_callback(_report)
     log.info("web console on http://%s:%d", settings.web_host, settings.web_port)

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.models import Handoff, OperatorTopic, RecentMessage, RelayedMessage
+from store.models import Handoff, HandoffNote, OperatorTopic, RecentMessage, RelayedMessage
 
 ACTIVE = ("open", "claimed")
 RECENT_KEPT = 3
@@ -76,6 +76,7 @@ async def record_relay(
     group_message_id: int,
     text: str | None,
     now: datetime,
+    author: str | None = None,
 ) -> None:
     session.add(
         RelayedMessage(
@@ -85,6 +86,7 @@ async def record_relay(
             group_message_id=group_message_id,
             text=text,
             at=now,
+            author=author,
         )
     )
 
@@ -152,6 +154,7 @@ async def waiting_too_long(session: AsyncSession, now: datetime, minutes: int) -
 async def erase(session: AsyncSession, telegram_id: int) -> None:
     ids = select(Handoff.id).where(Handoff.telegram_id == telegram_id).scalar_subquery()
     await session.execute(delete(RelayedMessage).where(RelayedMessage.handoff_id.in_(ids)))
+    await session.execute(delete(HandoffNote).where(HandoffNote.handoff_id.in_(ids)))
     await session.execute(delete(Handoff).where(Handoff.telegram_id == telegram_id))
     await session.execute(delete(OperatorTopic).where(OperatorTopic.telegram_id == telegram_id))
     await session.execute(delete(RecentMessage).where(RecentMessage.telegram_id == telegram_id))
@@ -166,4 +169,9 @@ async def forget_old_texts(session: AsyncSession, now: datetime, days: int) -> i
         .where(RelayedMessage.at < cutoff, RelayedMessage.text.is_not(None))
         .values(text=None)
     )
-    return (recent.rowcount or 0) + (relayed.rowcount or 0)
+    notes = await session.execute(
+        update(HandoffNote)
+        .where(HandoffNote.at < cutoff, HandoffNote.text.is_not(None))
+        .values(text=None)
+    )
+    return (recent.rowcount or 0) + (relayed.rowcount or 0) + (notes.rowcount or 0)

@@ -146,6 +146,8 @@ class Handoff(Base):
     card_message_id: Mapped[int | None] = mapped_column(BigInteger)
     claimed_by: Mapped[int | None] = mapped_column(BigInteger)
     claimed_by_name: Mapped[str | None] = mapped_column(String(128))
+    # The console account that claimed it (claimed_by holds a Telegram user id, if known).
+    claimed_by_account: Mapped[int | None] = mapped_column(Integer)
     claimed_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
     closed_by: Mapped[str | None] = mapped_column(String(64))
@@ -173,6 +175,23 @@ class RelayedMessage(Base):
     direction: Mapped[str] = mapped_column(String(8))  # in (to operators), out (to the person)
     private_message_id: Mapped[int] = mapped_column(BigInteger)
     group_message_id: Mapped[int] = mapped_column(BigInteger)
+    text: Mapped[str | None] = mapped_column(String(4096))
+    at: Mapped[datetime]
+    # The operator's first name on a message to the person; None on the person's own.
+    author: Mapped[str | None] = mapped_column(String(64))
+
+
+class HandoffNote(Base):
+    """An operator's internal note on a handoff: shown to operators, never to the person.
+    Kept like relayed texts (the retention period), erased with the person."""
+
+    __tablename__ = "handoff_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    handoff_id: Mapped[int] = mapped_column(
+        ForeignKey("handoffs.id", ondelete="CASCADE"), index=True
+    )
+    author: Mapped[str] = mapped_column(String(64))
     text: Mapped[str | None] = mapped_column(String(4096))
     at: Mapped[datetime]
 

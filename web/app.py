@@ -25,6 +25,7 @@ from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.catalogue import Catalogue
+from app.handoffs import HandoffService, NoViews
 from store.settings import Settings
 from web import auth_pages, home_pages
 from web.console import CSRF_FIELD, Clock, Console, csrf_token, guard, render
@@ -59,8 +60,10 @@ def create_app(
     clock: Clock = _utc_now,
     *,
     catalogue: Catalogue | None = None,
+    handoffs: HandoffService | None = None,
 ) -> Starlette:
-    """The console, with its database sessions, settings and clock passed in."""
+    """The console, with its database sessions, settings and clock passed in. `handoffs`
+    is the bot's own handoff service (runtime/web.py); without it, one that reaches nobody."""
     catalogue = catalogue or Catalogue.load(settings.locales_dir)
     base_url = settings.web_base_url
     env = jinja2.Environment(
@@ -85,6 +88,9 @@ def create_app(
         exception_handlers={HTTPException: _http_error},
     )
     app.state.console = console
+    app.state.handoffs = handoffs or HandoffService(
+        sessions, clock, NoViews(), timezone=settings.timezone
+    )
     return app
 
 

@@ -11,7 +11,6 @@ import contextlib
 import html
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -38,15 +37,6 @@ TOPIC_NAME_LIMIT = 128
 RECENT_SHOWN = 3
 # The sign on the person's message that it reached the operators ("seen").
 RELAYED_REACTION = "👀"
-
-
-@dataclass(frozen=True)
-class Claim:
-    """What ✋ did: the person's id when the request is now the operator's, or a note
-    saying why not."""
-
-    telegram_id: int | None = None
-    note: str | None = None
 
 
 class OperatorDesk:
@@ -307,45 +297,46 @@ class OperatorDesk:
                 )  # fmt: skip
                 sent_id = copied.message_id
             await handoffs.record_relay(
-                session, handoff, "out", sent_id, message.message_id, message.text, self._clock()
-            )
+                session, handoff, "out", sent_id, message.message_id, message.text,
+                self._clock(), author=signature,
+            )  # fmt: skip
             return handoff.telegram_id
 
     # ------------------------------------------------------------ claim and close
 
-    async def claim(self, handoff_id: int, operator: User) -> Claim:
-        """Takes the request; the note explains to the operator why not, when it is not."""
+    async def mark(self, handoff_id: int, note: str) -> None:
+        """The case card shows what happened (claimed, released, closed), by whom."""
         async with self._sessions.begin() as session:
             handoff = await session.get(Handoff, handoff_id)
-            if handoff is None or handoff.status == "closed":
-                return Claim(note=self._t("op-no-handoff"))
-            if handoff.status == "claimed" and handoff.claimed_by != operator.id:
-                return Claim(
-                    note=self._t("op-claimed-by-other", operator=handoff.claimed_by_name or "")
-                )
-            handoff.status = "claimed"
-            handoff.claimed_by, handoff.claimed_by_name = operator.id, operator.first_name
-            handoff.claimed_at = self._clock()
-            await privacy.audit(
-                session, handoff.telegram_id, "claimed", str(operator.id), self._clock()
-            )
-            await self._mark_card(
-                session, handoff, self._t("op-card-claimed", operator=operator.first_name)
-            )
-            telegram_id = handoff.telegram_id
-        log.info("handoff claimed")
-        return Claim(telegram_id=telegram_id)
+            if handoff is not None:
+                await self._mark_card(session, handoff, note)
 
-    async def close(self, handoff_id: int, by: str) -> int | None:
-        """Closes the handoff; returns the person's Telegram id so they can be told."""
+    async def say(self, telegram_id: int, text: str) -> int:
+        """A line in the person's topic (from the web console); its message id."""
         async with self._sessions.begin() as session:
+            person = await conversations.find_beneficiary(session, telegram_id)
+            name = person.display_name if person else None
+            thread = await self._thread(session, telegram_id, name)
+            sent = await self._post(session, telegram_id, name, html.escape(text), None, thread)
+            return sent.message_id
+
+    async def say_about(self, handoff_id: int, text: str) -> None:
+        async with self._sessions() as session:
             handoff = await session.get(Handoff, handoff_id)
-            if handoff is None or handoff.status == "closed":
-                return None
-            handoff.status, handoff.closed_at, handoff.closed_by = "closed", self._clock(), by
-            await privacy.audit(session, handoff.telegram_id, "closed", by, self._clock())
-            await self._mark_card(session, handoff, self._t("op-card-closed", operator=by))
-            return handoff.telegram_id
+        if handoff is not None:
+            await self.say(handoff.telegram_id, text)
+
+    async def send_signed(self, telegram_id: int, text: str, by: str) -> int | None:
+        """A reply written in the console, to the person, signed as from the topic. None
+        when Telegram did not take it."""
+        try:
+            sent = await self._bot.send_message(
+                telegram_id, self._t("op-signature", operator=by, text=text)
+            )
+        except TelegramError as exc:
+            log.warning("console reply not delivered: %s", type(exc).__name__)
+            return None
+        return sent.message_id
 
     async def active_in_thread(self, thread_id: int) -> int | None:
         async with self._sessions() as session:

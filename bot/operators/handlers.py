@@ -7,7 +7,7 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING
 
-from telegram import Update
+from telegram import Update, User
 from telegram.error import BadRequest
 from telegram.ext import (
     Application,
@@ -19,9 +19,10 @@ from telegram.ext import (
     filters,
 )
 
+from app.handoffs import Actor, Done
 from bot.context import operators
 from bot.operators.agenda import parse_attendance
-from dialogs import OperatorClosed, OperatorJoined
+from dialogs import OperatorJoined
 
 if TYPE_CHECKING:
     from bot.context import OperatorServices
@@ -42,16 +43,16 @@ async def _operator_or_refuse(update: Update, app: OperatorServices) -> bool:
     return False
 
 
-async def tell_person_it_is_closed(app: OperatorServices, telegram_id: int) -> None:
-    done = await app.assistant.handle(telegram_id, OperatorClosed())
-    await app.sender.send_turn(telegram_id, done.turn)
+def _actor(user: User) -> Actor:
+    return Actor(name=user.first_name, telegram_user_id=user.id)
 
 
-async def tell_person_it_is_claimed(app: OperatorServices, telegram_id: int) -> None:
-    """From now on the assistant stays quiet and the operator answers. The core says
-    something only to a person who had gone back to the menu meanwhile."""
-    done = await app.assistant.handle(telegram_id, OperatorJoined())
-    await app.sender.send_turn(telegram_id, done.turn)
+def _problem_note(app: OperatorServices, done: Done) -> str | None:
+    if done.problem is None:
+        return None
+    if done.problem == "claimed_by_other":
+        return app.catalogue.render("op-claimed-by-other", "it", {"operator": done.by})
+    return app.catalogue.render("op-no-handoff")
 
 
 async def on_topic_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -71,9 +72,8 @@ async def on_close_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if handoff_id is None:
         await message.reply_text(app.catalogue.render("op-no-handoff"))
         return
-    telegram_id = await app.desk.close(handoff_id, update.effective_user.first_name)
-    if telegram_id is not None:
-        await tell_person_it_is_closed(app, telegram_id)
+    # Closing tells the core, and the person gets the assistant back (app/handoffs.py).
+    await app.handoffs.close(handoff_id, _actor(update.effective_user))
 
 
 async def on_write_first(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -110,16 +110,12 @@ async def on_operator_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return
     note = None
     if action == "claim":
-        claim = await app.desk.claim(int(raw_id), update.effective_user)
-        note = claim.note
-        if claim.telegram_id is not None:
-            await tell_person_it_is_claimed(app, claim.telegram_id)
+        # From now on the assistant stays quiet and the operator answers.
+        note = _problem_note(app, await app.handoffs.claim(int(raw_id), _actor(query.from_user)))
     elif action == "more":
         await app.desk.details(int(raw_id), update.effective_user)
     elif action == "close":
-        telegram_id = await app.desk.close(int(raw_id), update.effective_user.first_name)
-        if telegram_id is not None:
-            await tell_person_it_is_closed(app, telegram_id)
+        await app.handoffs.close(int(raw_id), _actor(query.from_user))
     with contextlib.suppress(BadRequest):
         await query.answer(note or None, show_alert=bool(note))
 

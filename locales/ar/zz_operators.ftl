@@ -81,3 +81,6 @@ op-co-enrolled = 🎓 تسجيل: { $name } (id { $id })، الدورة «{ $cou
 op-co-waiting = ⏳ في قائمة الانتظار: { $name } (id { $id })، الدورة «{ $course }».
 op-co-withdrawn = 🚪 انسحاب: { $name } (id { $id })، الدورة «{ $course }». يذهب المقعد إلى أول شخص في القائمة، إن وجد.
 op-co-accepted = ✅ قبل المقعد الذي تحرر: { $name } (id { $id })، الدورة «{ $course }».
+op-card-released = ↩️ { $operator } تركها: تنتظر موظفًا.
+op-web-reply = 💻 { $operator }: { $text }
+op-web-note = 📝 ملاحظة من { $operator }، لا يراها الشخص: { $text }

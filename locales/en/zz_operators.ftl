@@ -81,3 +81,6 @@ op-co-enrolled = 🎓 Signed up: { $name } (id { $id }), course «{ $course }».
 op-co-waiting = ⏳ On the waiting list: { $name } (id { $id }), course «{ $course }».
 op-co-withdrawn = 🚪 Left: { $name } (id { $id }), course «{ $course }». The seat goes to the first in line, if any.
 op-co-accepted = ✅ Took the freed seat: { $name } (id { $id }), course «{ $course }».
+op-card-released = ↩️ { $operator } let it go: it waits for an operator.
+op-web-reply = 💻 { $operator }: { $text }
+op-web-note = 📝 Note by { $operator }, the person does not see it: { $text }

@@ -81,3 +81,6 @@ op-co-enrolled = 🎓 Inscrito: { $name } (id { $id }), curso «{ $course }». P
 op-co-waiting = ⏳ En lista de espera: { $name } (id { $id }), curso «{ $course }».
 op-co-withdrawn = 🚪 Se retiró: { $name } (id { $id }), curso «{ $course }». La plaza pasa al primero de la lista, si lo hay.
 op-co-accepted = ✅ Aceptó la plaza liberada: { $name } (id { $id }), curso «{ $course }».
+op-card-released = ↩️ { $operator } la dejó: espera a un operador.
+op-web-reply = 💻 { $operator }: { $text }
+op-web-note = 📝 Nota de { $operator }, la persona no la ve: { $text }

@@ -81,3 +81,6 @@ op-co-enrolled = 🎓 Inscrit : { $name } (id { $id }), cours «{ $course }». P
 op-co-waiting = ⏳ En liste d'attente : { $name } (id { $id }), cours «{ $course }».
 op-co-withdrawn = 🚪 Retiré : { $name } (id { $id }), cours «{ $course }». La place va au premier de la liste, s'il y en a un.
 op-co-accepted = ✅ A accepté la place libérée : { $name } (id { $id }), cours «{ $course }».
+op-card-released = ↩️ { $operator } l'a laissée : elle attend un opérateur.
+op-web-reply = 💻 { $operator } : { $text }
+op-web-note = 📝 Note de { $operator }, la personne ne la voit pas : { $text }

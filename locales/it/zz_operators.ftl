@@ -81,3 +81,6 @@ op-co-enrolled = 🎓 Iscritto: { $name } (id { $id }), corso «{ $course }». P
 op-co-waiting = ⏳ In lista d'attesa: { $name } (id { $id }), corso «{ $course }».
 op-co-withdrawn = 🚪 Ritirato: { $name } (id { $id }), corso «{ $course }». Il posto va al primo in lista, se c'è.
 op-co-accepted = ✅ Ha accettato il posto liberato: { $name } (id { $id }), corso «{ $course }».
+op-card-released = ↩️ { $operator } l'ha lasciata: aspetta un operatore.
+op-web-reply = 💻 { $operator }: { $text }
+op-web-note = 📝 Nota di { $operator }, la persona non la vede: { $text }

@@ -81,3 +81,6 @@ op-co-enrolled = 🎓 Înscris: { $name } (id { $id }), cursul «{ $course }». 
 op-co-waiting = ⏳ Pe lista de așteptare: { $name } (id { $id }), cursul «{ $course }».
 op-co-withdrawn = 🚪 S-a retras: { $name } (id { $id }), cursul «{ $course }». Locul trece la primul de pe listă, dacă există.
 op-co-accepted = ✅ A acceptat locul eliberat: { $name } (id { $id }), cursul «{ $course }».
+op-card-released = ↩️ { $operator } a lăsat-o: așteaptă un operator.
+op-web-reply = 💻 { $operator }: { $text }
+op-web-note = 📝 Notă de la { $operator }, persoana nu o vede: { $text }

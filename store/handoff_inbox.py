@@ -1,0 +1,143 @@
+"""Queries behind the operators' inbox and a handoff's thread (the web console)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from store.handoffs import ACTIVE
+from store.models import Beneficiary, Conversation, Handoff, HandoffNote, RelayedMessage
+
+InboxFilter = Literal["open", "mine", "unclaimed", "closed_today"]
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    handoff_id: int
+    telegram_id: int
+    name: str | None
+    language: str
+    reason: str
+    urgent: bool
+    status: str
+    opened_at: datetime
+    claimed_by_name: str | None
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ThreadItem:
+    kind: Literal["in", "out", "note"]
+    at: datetime
+    text: str | None  # None: not text (a photo, a voice note) or past the retention period
+    author: str | None
+
+
+async def inbox(
+    session: AsyncSession,
+    which: InboxFilter,
+    *,
+    account_id: int,
+    telegram_user_id: int | None,
+    day_start: datetime,
+) -> list[InboxRow]:
+    """Urgent first, then the longest waiting; closed today: the latest closed first."""
+    query = (
+        select(Handoff, Beneficiary.display_name, Beneficiary.language, Conversation.state)
+        .outerjoin(Beneficiary, Beneficiary.telegram_id == Handoff.telegram_id)
+        .outerjoin(Conversation, Conversation.telegram_id == Handoff.telegram_id)
+    )
+    if which == "closed_today":
+        query = query.where(Handoff.status == "closed", Handoff.closed_at >= day_start).order_by(
+            Handoff.closed_at.desc()
+        )
+    else:
+        query = query.where(Handoff.status.in_(ACTIVE)).order_by(
+            Handoff.urgent.desc(), Handoff.opened_at, Handoff.id
+        )
+        if which == "unclaimed":
+            query = query.where(Handoff.status == "open")
+        elif which == "mine":
+            mine = Handoff.claimed_by_account == account_id
+            if telegram_user_id is not None:
+                mine = or_(mine, Handoff.claimed_by == telegram_user_id)
+            query = query.where(and_(Handoff.status == "claimed", mine))
+    rows = await session.execute(query)
+    return [
+        InboxRow(
+            handoff_id=handoff.id,
+            telegram_id=handoff.telegram_id,
+            name=name,
+            language=language or _state_language(state),
+            reason=handoff.reason,
+            urgent=handoff.urgent,
+            status=handoff.status,
+            opened_at=handoff.opened_at,
+            claimed_by_name=handoff.claimed_by_name,
+            closed_at=handoff.closed_at,
+        )
+        for handoff, name, language, state in rows
+    ]
+
+
+async def row(session: AsyncSession, handoff_id: int) -> InboxRow | None:
+    found = (
+        await session.execute(
+            select(Handoff, Beneficiary.display_name, Beneficiary.language, Conversation.state)
+            .outerjoin(Beneficiary, Beneficiary.telegram_id == Handoff.telegram_id)
+            .outerjoin(Conversation, Conversation.telegram_id == Handoff.telegram_id)
+            .where(Handoff.id == handoff_id)
+        )
+    ).first()
+    if found is None:
+        return None
+    handoff, name, language, state = found
+    return InboxRow(
+        handoff_id=handoff.id,
+        telegram_id=handoff.telegram_id,
+        name=name,
+        language=language or _state_language(state),
+        reason=handoff.reason,
+        urgent=handoff.urgent,
+        status=handoff.status,
+        opened_at=handoff.opened_at,
+        claimed_by_name=handoff.claimed_by_name,
+        closed_at=handoff.closed_at,
+    )
+
+
+async def thread(session: AsyncSession, handoff_id: int) -> list[ThreadItem]:
+    """Relayed messages both ways and the notes, in the order they happened."""
+    relayed = await session.scalars(
+        select(RelayedMessage)
+        .where(RelayedMessage.handoff_id == handoff_id)
+        .order_by(RelayedMessage.at, RelayedMessage.id)
+    )
+    notes = await session.scalars(
+        select(HandoffNote)
+        .where(HandoffNote.handoff_id == handoff_id)
+        .order_by(HandoffNote.at, HandoffNote.id)
+    )
+    items = [
+        ThreadItem("in" if m.direction == "in" else "out", m.at, m.text, m.author) for m in relayed
+    ]
+    items += [ThreadItem("note", n.at, n.text, n.author) for n in notes]
+    return sorted(items, key=lambda item: item.at)
+
+
+async def add_note(
+    session: AsyncSession, handoff_id: int, author: str, text: str, now: datetime
+) -> None:
+    session.add(HandoffNote(handoff_id=handoff_id, author=author, text=text[:4096], at=now))
+
+
+def _state_language(state: object) -> str:
+    if isinstance(state, dict):
+        language = state.get("language")
+        if isinstance(language, str):
+            return language
+    return "it"
