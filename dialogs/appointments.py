@@ -129,8 +129,10 @@ def on_text(state: State, event: TextSaid, env: Env) -> Turn | None:
         return None
     said = event.understanding
     sure = said is not None and said.confidence >= env.confidence_threshold
-    if sure and said is not None and said.intent in INTENTS - {"book_appointment"}:
+    if sure and said is not None and said.intent in {"cancel_appointment", "my_appointments"}:
         return None  # "devo disdire" while choosing a time: a request, not a wish
+    # Booking or moving, a time said while choosing one is a wish ("martes por la tarde"
+    # is often read as reschedule_appointment).
     if parse_wish(event.text, env.today) is None:
         return None
     return _slots(state, env, state.ap_kind, preference=event.text)

@@ -49,6 +49,9 @@ _YES_LABELS = frozenset(
 _NO_LABELS = frozenset(
     {"btn-decline", "btn-co-decline", "btn-co-stay", "btn-ap-keep", "btn-ap-other-time"}
 )
+# Buttons of a double question where a bare yes or no is not clear: "Stai bene? Ti serve
+# aiuto subito?" answered "no" may mean either. Their own words still press them.
+_NOT_POLAR = frozenset({"btn-distress-no"})
 _YES_ARGS = ("=yes", "work=working", "permit=eu_citizen")
 _NO_ARGS = ("=no", "work=not_working")
 
@@ -64,6 +67,8 @@ _POLARITY_WORDS: dict[str, tuple[str, ...]] = {
         "da", "sigur", "desigur", "bine", "de acord", "da multumesc",
         "oui", "ouais", "bien sur", "d'accord", "oui merci",
         "claro", "vale", "por supuesto", "de acuerdo", "si gracias", "si claro",
+        "eso mismo", "si eso mismo", "exacto", "asi es", "eso es", "c'est ca", "oui c'est ca",
+        "exactement", "exactly", "that's right", "proprio cosi", "esatto si",
         "نعم", "ايوه", "ايوا", "اه", "اجل", "موافق", "حسنا", "طيب", "واخا",
     ),
     NO: (
@@ -85,6 +90,7 @@ _FILLERS = frozenset(
     por favor s'il vous plait allora dunque beh ecco ciao va bene allright alright
     il lo la i gli le un una uno l the a an el los las un una le les
     voglio vorrei want je veux quiero vreau io i eu yo je
+    d'accord certo certamente claro vale sure sigur desigur perfetto perfect
     نعم ايوه اجل من فضلك شكرا انا
     """.split()  # noqa: SIM905 - a line per language reads better than 60 quoted strings
 )
@@ -142,8 +148,11 @@ def answer(
     exact = [c for c in shown if plain in (_plain(label) for label in c.words.split("\n"))]
     if len(exact) == 1:
         return exact[0].press()
-    pressed = _one_of_kind(shown, _said_polarity(plain))
-    if pressed is not None:
+    polarity = _said_polarity(plain)
+    pressed = _one_of_kind(shown, polarity)
+    if pressed is not None or polarity is not None:
+        # A bare "no" that fits no single button is not read by the labels' words either:
+        # "no" must not press "No, sto bene" where that is not a plain no (see _NOT_POLAR).
         return pressed
     said = _content(plain)
     if said and len(said) <= MAX_ANSWER_WORDS:
@@ -159,8 +168,15 @@ def _one_of_kind(shown: list[Choice], kind: str | None) -> ButtonPressed | None:
     return fitting[0].press() if len(fitting) == 1 else None
 
 
+def is_bare_answer(text: str) -> bool:
+    """A yes, a no or an "I don't know" and nothing else."""
+    return _said_polarity(_plain(text)) is not None
+
+
 def _kind(button: Button) -> str:
     label, arg = button.label, button.arg
+    if label in _NOT_POLAR:
+        return ""
     if label in _YES_LABELS or label.endswith("-yes") or arg.endswith(_YES_ARGS):
         return YES
     if label in _NO_LABELS or label.endswith("-no") or arg.endswith(_NO_ARGS):

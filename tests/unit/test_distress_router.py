@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dialogs import ButtonPressed, Env, State, TextSaid, Turn, Understanding, step
+from dialogs import ButtonPressed, Env, State, TextSaid, Turn, Understanding, distress, step
 from dialogs.effects import OpenHandoff, RelayToOperators
 from dialogs.eligibility import Rules
 from dialogs.model import Office
@@ -140,4 +140,30 @@ def test_a_stale_distress_button_gets_the_menu() -> None:
 def test_a_typed_yes_to_the_check_question_raises_the_alarm() -> None:
     asked = step(CONSENTED, said("sono disperato"), ENV)
     assert alarmed(step(asked.state, said("si", "affirm"), ENV))
-    assert keys(step(asked.state, said("no", "deny"), ENV)) == ["distress-fine", "menu"]
+    # A bare "no" may mean "no, I'm not fine": the question again; "no, sto bene" goes on.
+    assert keys(step(asked.state, said("no", "deny"), ENV)) == ["distress-check"]
+    assert keys(step(asked.state, said("no sto bene", "deny"), ENV)) == ["distress-fine", "menu"]
+
+
+def test_a_bare_no_to_the_check_question_asks_again_instead_of_guessing() -> None:
+    """ "Stai bene? Ti serve aiuto subito?" — "no" may mean either: the buttons decide."""
+    from dataclasses import replace
+
+    from app.catalogue import Catalogue
+    from dialogs import prompt
+    from tests.unit.test_screens import ENV, ROOT
+
+    env = replace(ENV, label_text=Catalogue.load(ROOT / "locales").label_text)
+    asked = distress.check(State(consent_version=env.notice_version))
+    state = asked.state.with_(prompt=prompt.choices(asked.replies, "it", env.label_text))
+    again = step(state, TextSaid("no", None), env)
+    assert [r.key for r in again.replies] == ["distress-check"]
+    fine = step(state, TextSaid("no, sto bene", None), env)
+    assert "distress-check" not in [r.key for r in fine.replies]
+    assert not any(isinstance(e, OpenHandoff) for e in fine.effects)
+
+
+def test_a_short_answer_is_never_an_alarm_on_the_model_alone() -> None:
+    sure = Understanding("distress", 0.95, (("distress", 0.95),))
+    assert distress.assess("si, eso mismo", sure) is not distress.Level.CLEAR
+    assert distress.assess("sì", sure) is distress.Level.NONE

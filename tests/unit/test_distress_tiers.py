@@ -76,8 +76,11 @@ def test_fear_of_the_police_is_recognised(language: str) -> None:
         # Sure, ordinary words, but a strong cue: the alarm.
         ("sono disperata, ho perso il lavoro", Understanding("distress", 0.9), Level.CLEAR),
         # Leaning to distress, not sure: ask.
-        ("non so", Understanding("inform", 0.5, (("inform", 0.5), ("distress", 0.4))),
+        ("mah vediamo un po", Understanding("inform", 0.5, (("inform", 0.5), ("distress", 0.4))),
          Level.AMBIGUOUS),
+        # A bare answer ("non so", "sì") is never distress by itself, whatever the model.
+        ("non so", Understanding("inform", 0.5, (("inform", 0.5), ("distress", 0.4))),
+         Level.NONE),
         # A strong cue is asked about even when the NLU reads something else.
         ("sono disperato", Understanding("inform", 0.9), Level.AMBIGUOUS),
         # A weak cue with the NLU sure of an ordinary request: nothing.
