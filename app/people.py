@@ -31,6 +31,9 @@ MAX_ID_DIGITS = 15
 # Audit actions of the console (the ones of /imieidati and /cancellami are reused as is).
 VIEWED = "web-person-viewed"
 ANSWERS_VIEWED = "web-answers-viewed"
+# The page opened to erase the person (step one), and again to confirm it (step two).
+ERASE_ASKED = "web-erase-asked"
+ERASE_CONFIRMING = "web-erase-confirming"
 EXPORTED = "exported"
 ERASED = "erased"
 
@@ -113,10 +116,18 @@ class PeopleService:
             return await find_people(session, text=text, comune=comune, page=page)
 
     async def page(
-        self, telegram_id: int, actor: str, now: datetime, *, with_answers: bool = False
+        self,
+        telegram_id: int,
+        actor: str,
+        now: datetime,
+        *,
+        with_answers: bool = False,
+        purpose: str | None = None,
     ) -> PersonPage:
         async with self._sessions.begin() as session:
-            return await person_page(session, telegram_id, actor, now, with_answers=with_answers)
+            return await person_page(
+                session, telegram_id, actor, now, with_answers=with_answers, purpose=purpose
+            )
 
     async def export(
         self, telegram_id: int, actor: str, now: datetime, catalogue: Catalogue, email: str
@@ -183,8 +194,10 @@ async def person_page(
     now: datetime,
     *,
     with_answers: bool = False,
+    purpose: str | None = None,
 ) -> PersonPage:
-    """Everything kept about the person, answers only `with_answers`; audited either way."""
+    """Everything kept about the person, answers only `with_answers`; audited either way,
+    as `purpose` when given (an erasure's steps) and as a plain view otherwise."""
     data = await privacy.personal_data(session, telegram_id, now)
     handoffs = list(
         await session.scalars(
@@ -195,9 +208,8 @@ async def person_page(
     )
     if data["profile"] is None and data["conversation"] is None and not handoffs:
         raise PersonNotFound(telegram_id)
-    await privacy.audit(
-        session, telegram_id, ANSWERS_VIEWED if with_answers else VIEWED, actor[:64], now
-    )
+    action = ANSWERS_VIEWED if with_answers else purpose or VIEWED
+    await privacy.audit(session, telegram_id, action, actor[:64], now)
     profile: dict[str, Any] = data["profile"] or {}
     return PersonPage(
         telegram_id=telegram_id,

@@ -27,14 +27,19 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.catalogue import Catalogue
 from app.handoffs import HandoffService, NoViews
 from store.settings import Settings
-from web import auth_pages, home_pages
+from web import audit_pages, auth_pages, home_pages, person_pages
 from web.console import CSRF_FIELD, Clock, Console, csrf_token, guard, render
 from web.roles import ROLE_TABLE, Role
 
 HERE = Path(__file__).resolve().parent
 
 # The pages, by module. A new module adds its ROUTES here and its names to ROLE_TABLE.
-PAGE_ROUTES: Sequence[Route] = (*auth_pages.ROUTES, *home_pages.ROUTES)
+PAGE_ROUTES: Sequence[Route] = (
+    *auth_pages.ROUTES,
+    *home_pages.ROUTES,
+    *person_pages.ROUTES,
+    *audit_pages.ROUTES,
+)
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -88,6 +93,7 @@ def create_app(
         exception_handlers={HTTPException: _http_error},
     )
     app.state.console = console
+    app.state.settings = settings  # timezone and office e-mail for person pages
     app.state.handoffs = handoffs or HandoffService(
         sessions, clock, NoViews(), timezone=settings.timezone
     )

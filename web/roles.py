@@ -42,10 +42,18 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "logout": Role.OPERATOR,
     "logout_everywhere": Role.OPERATOR,
     "dashboard_operator": Role.OPERATOR,  # inbox, cases
+    "people": Role.OPERATOR,
+    "person": Role.OPERATOR,
+    "person_answers": Role.OPERATOR,  # pre-screening answers, audited
     # Coordinators: agenda, courses, canned replies, reports, erasure.
     "dashboard_coordinator": Role.COORDINATOR,
+    "person_export": Role.COORDINATOR,  # a data request received at the desk
+    "person_erase": Role.COORDINATOR,
+    "person_erase_confirm": Role.COORDINATOR,
     # Admins: accounts, audit.
     "dashboard_admin": Role.ADMIN,
+    "audit": Role.ADMIN,
+    "audit_csv": Role.ADMIN,
 }
 
 # The page each role lands on after logging in.

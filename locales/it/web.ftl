@@ -84,3 +84,176 @@ web-error-body =
        *[other] Riprova tra poco. Se succede ancora, avvisa chi gestisce la console.
     }
 web-error-home = Torna alla pagina iniziale
+
+## Persone: ricerca, scheda, esportazione e cancellazione (web/person_pages.py)
+
+web-nav-people = Persone
+web-people-heading = Cerca una persona
+web-people-text = Nome o numero Telegram
+web-people-text-hint = Basta una parte del nome. Il numero Telegram va scritto intero.
+web-people-comune = Comune
+web-people-comune-hint = Il comune dell'ultimo questionario.
+web-people-submit = Cerca
+web-people-error-short = Scrivi almeno 2 lettere del nome.
+web-people-error-id = Il numero Telegram ha al massimo 15 cifre.
+web-people-none = Nessuna persona trovata. Prova con meno lettere o con un altro comune.
+web-people-results = { $count ->
+        [one] 1 persona in questa pagina
+       *[other] { $count } persone in questa pagina
+    }
+web-people-col-name = Nome
+web-people-col-id = Numero Telegram
+web-people-col-language = Lingua
+web-people-col-seen = Ultima attività
+web-people-no-name = Senza profilo
+web-people-previous = Pagina precedente
+web-people-next = Pagina successiva
+web-people-erased = I dati della persona sono stati cancellati.
+web-person-heading = { $name }
+web-person-no-profile = Persona senza profilo (numero { $id })
+web-person-back = Torna alla ricerca
+web-person-profile = Profilo
+web-person-id = Numero Telegram
+web-person-language = Lingua
+web-person-created = Profilo creato il
+web-person-seen = Ultima attività
+web-person-unreachable = Non raggiungibile dal
+web-person-in-charge = Presa in carico il
+web-person-none = Nessuno
+web-person-no-profile-hint = Non ha detto sì all'informativa. Teniamo solo il numero, la chat e le richieste di aiuto.
+web-person-consents = Consensi all'informativa
+web-person-consent-version = Versione
+web-person-consent-answer = Risposta
+web-person-consent-accepted = { $accepted ->
+        [yes] Accettata
+       *[no] Non accettata
+    }
+web-person-when = Quando
+web-person-screenings = Questionario sui requisiti
+web-person-outcome = Esito
+web-person-outcome-value = { $outcome ->
+        [likely_eligible] Ha probabilmente i requisiti
+        [not_eligible] Non ha i requisiti
+        [to_check] Da verificare
+       *[other] { $outcome }
+    }
+web-person-rules = Regole
+web-person-answers = Risposte
+web-person-answers-hint = Le risposte sono dati delicati. Guardale solo se servono: il registro scrive chi le ha viste.
+web-person-answers-show = Mostra le risposte
+web-person-answers-shown = Risposte mostrate. La visione è scritta nel registro.
+web-person-answer-question = Domanda
+web-person-answer-value = Risposta
+web-person-appointments = Appuntamenti
+web-person-type = Tipo
+web-person-place = Luogo
+web-person-status = Stato
+web-person-status-value = { $status ->
+        [booked] Prenotato
+        [attended] Presente
+        [no_show] Assente
+        [cancelled] Annullato
+        [enrolled] Iscritta o iscritto
+        [waiting] In lista d'attesa
+        [offered] Posto offerto
+        [withdrawn] Ritirata o ritirato
+        [course_off] Corso annullato
+        [declined] Posto rifiutato
+        [expired] Offerta scaduta
+        [open] Aperta
+        [claimed] Presa in carico
+        [closed] Chiusa
+       *[other] { $status }
+    }
+web-person-courses = Corsi
+web-person-course = Corso
+web-person-position = Posto in lista
+web-person-first-lesson = Prima lezione
+web-person-handoffs = Richieste di parlare con una persona
+web-person-reason = Motivo
+web-person-reason-value = { $reason ->
+        [distress] Emergenza
+        [operator] Ha scritto un operatore
+        [misunderstood] Il bot non ha capito
+        [appointment] Appuntamento da fissare
+        [asked] Ha chiesto una persona
+       *[other] { $reason }
+    }
+web-person-urgent = Urgente
+web-person-claimed-by = Presa da
+web-person-closed = Chiusa il
+web-person-nothing = Niente.
+web-person-actions = Richieste sui dati
+web-person-actions-hint = Se la persona chiede allo sportello i suoi dati o di cancellarli.
+web-person-actions-coordinator = Solo il coordinamento può scaricare o cancellare i dati.
+web-person-export-html = Scarica i dati (pagina da leggere)
+web-person-export-json = Scarica i dati (file JSON)
+web-person-erase = Cancella i dati della persona
+web-person-missing-heading = Persona non trovata
+web-person-missing = Non teniamo dati con questo numero. La persona non ha mai scritto, oppure i suoi dati sono stati cancellati.
+web-erase-heading = Cancellare i dati di questa persona?
+web-erase-intro = Togliamo tutti i suoi dati. È come se la persona scrive /cancellami. Togliamo:
+web-erase-what-profile = profilo, consensi e risposte al questionario;
+web-erase-what-appointments = appuntamenti: i posti tornano liberi e i promemoria non partono;
+web-erase-what-courses = posti nei corsi: passano alla prima persona in lista d'attesa;
+web-erase-what-handoffs = richieste, messaggi inoltrati e conversazione con il bot.
+web-erase-cannot-undo = Non si può annullare. Restano solo conteggi anonimi e una riga nel registro senza il nome.
+web-erase-export-first = Se la persona vuole una copia dei suoi dati, scaricala prima.
+web-erase-continue = Ho capito, continua
+web-erase-cancel = Annulla e torna alla scheda
+web-erase-confirm-heading = Conferma la cancellazione
+web-erase-confirm-field = Per confermare, scrivi il numero Telegram { $id }
+web-erase-confirm-hint = Serve a non cancellare la persona sbagliata.
+web-erase-confirm-error = Il numero non è uguale. Scrivi { $id }.
+web-erase-confirm-submit = Cancella tutti i dati
+
+## Registro delle attività (web/audit_pages.py)
+
+web-nav-audit = Registro
+web-audit-heading = Registro delle attività
+web-audit-intro = Chi ha fatto cosa, e sui dati di chi. Le righe più nuove sono in alto.
+web-audit-filters = Filtri
+web-audit-actor = Chi
+web-audit-actor-hint = Il nome dell'account. Oppure self: è la persona. Oppure retention: sono i dati vecchi tolti di notte.
+web-audit-action = Azione
+web-audit-action-any = Tutte le azioni
+web-audit-person = Numero Telegram della persona
+web-audit-since = Dal giorno
+web-audit-until = Al giorno
+web-audit-submit = Filtra
+web-audit-csv = Scarica queste righe (CSV)
+web-audit-error-actor = Nessun account con questo nome.
+web-audit-error-person = Scrivi solo le cifre del numero Telegram.
+web-audit-error-date = Scrivi la data come 31/12/2026.
+web-audit-error-range = Il primo giorno viene dopo l'ultimo.
+web-audit-none = Nessuna riga con questi filtri.
+web-audit-col-when = Quando
+web-audit-col-actor = Chi
+web-audit-col-action = Azione
+web-audit-col-person = Persona
+web-audit-erased-person = Cancellata o nessuna
+web-audit-action-value = { $action ->
+        [web-person-viewed] Ha aperto la scheda
+        [web-answers-viewed] Ha visto le risposte al questionario
+        [web-erase-asked] Ha aperto la cancellazione
+        [web-erase-confirming] Ha aperto la conferma della cancellazione
+        [exported] Ha scaricato i dati
+        [erased] Ha cancellato i dati
+        [claimed] Ha preso la richiesta
+        [closed] Ha chiuso la richiesta
+        [viewed_details] Ha visto i dettagli nel gruppo
+        [taken_in_charge] Presa in carico
+        [web-login] Accesso
+        [web-login-failed] Accesso non riuscito
+        [web-logout] Uscita
+        [web-logout-everywhere] Uscita da tutti i dispositivi
+        [web-audit-exported] Ha scaricato il registro
+        [web-account-created] Account creato
+        [web-account-reset] Nuovo link per l'account
+        [web-account-disabled] Account bloccato
+        [web-account-enabled] Account sbloccato
+        [web-setup-done] Account pronto
+       *[other] { $action }
+    }
+web-audit-actor-self = la persona stessa
+web-audit-actor-retention = cancellazione automatica

@@ -80,6 +80,8 @@ def test_first_admin_from_the_command_line_to_the_dashboard(page, console: Conso
         "Sportello",
         "Coordinamento",
         "Amministrazione",
+        "Persone",
+        "Registro",
     ]
     shot(page, "dashboard")
 
@@ -117,7 +119,7 @@ def test_an_operator_may_skip_the_app_and_only_sees_the_desk(page, console: Cons
     log_in(page, console, "sportello1", None)
     assert page.url == console.url + "/operator"
     nav = page.get_by_role("navigation", name="Sezioni")
-    assert nav.get_by_role("link").all_inner_texts() == ["Sportello"]
+    assert nav.get_by_role("link").all_inner_texts() == ["Sportello", "Persone"]
     page.goto(console.url + "/admin")
     assert page.get_by_role("heading", level=1).inner_text() == "Non puoi aprire questa pagina"
 
