@@ -325,7 +325,7 @@ async def _locked(session: AsyncSession, name: str, address: str, now: datetime)
 
 
 async def current_account(
-    session: AsyncSession, session_id: str, now: datetime
+    session: AsyncSession, session_id: str, now: datetime, *, touch: bool = True
 ) -> CurrentAccount | None:
     """The account behind a session cookie, or None when it is unknown or has expired
     (30 minutes idle, 12 hours in all). A live session's "last seen" moves on."""
@@ -339,7 +339,7 @@ async def current_account(
     if account is None or account.disabled:
         await session.delete(row)
         return None
-    if now - row.last_seen_at >= TOUCH_EVERY:
+    if touch and now - row.last_seen_at >= TOUCH_EVERY:
         row.last_seen_at = now
     return CurrentAccount(
         id=account.id,

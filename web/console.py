@@ -119,13 +119,19 @@ def safe_next(target: str | None) -> str | None:
 
 
 def guard(endpoint: Endpoint, role: Role | None) -> Endpoint:
+    # A page the browser polls by itself (web/handoff_pages.passive) does not count as
+    # activity: an open tab must not keep an idle session alive.
+    touch = not getattr(endpoint, "keeps_session_idle", False)
+
     async def guarded(request: Request) -> Response:
         console = console_of(request)
         request.state.account = None
         cookie = request.cookies.get(console.session_cookie)
         if cookie:
             async with console.sessions.begin() as session:
-                request.state.account = await current_account(session, cookie, console.clock())
+                request.state.account = await current_account(
+                    session, cookie, console.clock(), touch=touch
+                )
         account: CurrentAccount | None = request.state.account
         if role is not None:
             if account is None:

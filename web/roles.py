@@ -42,6 +42,12 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "logout": Role.OPERATOR,
     "logout_everywhere": Role.OPERATOR,
     "dashboard_operator": Role.OPERATOR,  # inbox, cases
+    "inbox": Role.OPERATOR,  # web/handoff_pages.py: the inbox and a handoff's page
+    "inbox_live": Role.OPERATOR,
+    "handoff": Role.OPERATOR,  # each view audited
+    "handoff_live": Role.OPERATOR,
+    "handoff_act": Role.OPERATOR,  # claim, release, close
+    "handoff_write": Role.OPERATOR,  # reply, note
     "people": Role.OPERATOR,
     "person": Role.OPERATOR,
     "person_answers": Role.OPERATOR,  # pre-screening answers, audited

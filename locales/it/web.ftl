@@ -257,3 +257,103 @@ web-audit-action-value = { $action ->
     }
 web-audit-actor-self = la persona stessa
 web-audit-actor-retention = cancellazione automatica
+
+## Persone in attesa e conversazione (web/handoff_pages.py)
+
+web-nav-inbox = Persone in attesa
+web-inbox-heading = Persone in attesa
+web-inbox-filters = Quali richieste
+web-inbox-filter =
+    { $filter ->
+        [mine] Le mie
+        [unclaimed] Da prendere
+        [closed_today] Chiuse oggi
+       *[open] Tutte aperte
+    }
+web-inbox-caption = Prima le urgenti, poi chi aspetta da più tempo.
+web-inbox-col-person = Persona
+web-inbox-col-language = Lingua
+web-inbox-col-reason = Motivo
+web-inbox-col-since = Aspetta da
+web-inbox-col-closed = Chiusa alle
+web-inbox-col-claimed = Chi la segue
+web-inbox-urgent = Urgente
+web-inbox-no-name = Senza nome (id { $id })
+web-inbox-nobody = Nessuno
+web-inbox-minutes = { $minutes } min
+web-inbox-empty =
+    { $filter ->
+        [mine] Non segui nessuna richiesta.
+        [unclaimed] Non ci sono richieste da prendere.
+        [closed_today] Oggi nessuna richiesta è stata chiusa.
+       *[open] Nessuno aspetta.
+    }
+web-inbox-live = La lista si aggiorna da sola.
+web-reason =
+    { $reason ->
+        [distress] Emergenza
+        [operator] Ha scritto per primo un operatore
+        [misunderstood] Il bot non ha capito
+        [appointment] Appuntamento da fissare
+       *[asked] Vuole parlare con una persona
+    }
+web-language-name =
+    { $code ->
+        [it] italiano
+        [en] inglese
+        [ro] rumeno
+        [ar] arabo
+        [fr] francese
+        [es] spagnolo
+       *[other] { $code }
+    }
+web-handoff-back = Torna alle persone in attesa
+web-handoff-status =
+    { $status ->
+        [claimed] La segue { $operator }.
+        [closed] Richiesta chiusa.
+       *[open] Aspetta un operatore.
+    }
+web-handoff-summary = Cosa ha chiesto
+web-handoff-opened = Richiesta delle { $time }
+web-handoff-recent = Ultimi messaggi scritti al bot
+web-handoff-thread = Conversazione
+web-handoff-empty-thread = Ancora nessun messaggio.
+web-handoff-from =
+    { $kind ->
+        [in] Messaggio della persona
+        [note] Nota di { $author }
+       *[out] Risposta di { $author }
+    }
+web-handoff-not-text = (non è un testo, oppure il testo è stato tolto dopo il tempo previsto)
+web-handoff-actions = Azioni
+web-handoff-claim = Prendo io
+web-handoff-release = Lascio ad altri
+web-handoff-close = Chiudi: la persona torna al bot
+web-handoff-reply = Risposta alla persona
+web-handoff-reply-hint = Arriva su Telegram con la firma { $name }.
+web-handoff-reply-send = Invia alla persona
+web-handoff-note = Nota interna
+web-handoff-note-hint = Solo per gli operatori. La persona non la vede mai.
+web-handoff-note-save = Salva la nota
+web-handoff-no-telegram = Il bot ora non è collegato a Telegram: da qui non puoi scrivere alla persona.
+web-handoff-done =
+    { $what ->
+        [claim] Ora segui tu questa richiesta.
+        [release] Hai lasciato la richiesta ad altri.
+        [close] Richiesta chiusa. La persona torna al bot.
+        [reply] Risposta inviata.
+        [note] Nota salvata.
+       *[other] Fatto.
+    }
+web-handoff-problem =
+    { $problem ->
+        [gone] Questa richiesta è già chiusa.
+        [claimed_by_other] Questa richiesta la segue già { $operator }.
+        [not_claimed] Nessuno segue questa richiesta.
+        [no_telegram] Il bot ora non è collegato a Telegram: il messaggio non è partito.
+        [empty] Scrivi un testo.
+        [too_long] Il testo è troppo lungo. Dividilo in più messaggi.
+        [not_delivered] Il messaggio non è arrivato alla persona. Riprova tra poco.
+       *[other] Qualcosa non ha funzionato.
+    }

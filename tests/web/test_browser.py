@@ -80,6 +80,7 @@ def test_first_admin_from_the_command_line_to_the_dashboard(page, console: Conso
         "Sportello",
         "Coordinamento",
         "Amministrazione",
+        "Persone in attesa",
         "Persone",
         "Registro",
     ]
@@ -119,7 +120,11 @@ def test_an_operator_may_skip_the_app_and_only_sees_the_desk(page, console: Cons
     log_in(page, console, "sportello1", None)
     assert page.url == console.url + "/operator"
     nav = page.get_by_role("navigation", name="Sezioni")
-    assert nav.get_by_role("link").all_inner_texts() == ["Sportello", "Persone"]
+    assert nav.get_by_role("link").all_inner_texts() == [
+        "Sportello",
+        "Persone in attesa",
+        "Persone",
+    ]
     page.goto(console.url + "/admin")
     assert page.get_by_role("heading", level=1).inner_text() == "Non puoi aprire questa pagina"
 

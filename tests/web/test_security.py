@@ -18,7 +18,14 @@ from web.app import PAGE_ROUTES, guarded_routes
 from web.roles import PUBLIC, ROLE_TABLE, Role
 
 # A value for each path parameter, to reach a route without knowing real ids.
-PATH_SAMPLES = {"token": "not-a-real-token", "path": "console.css", "telegram_id": "4242"}
+PATH_SAMPLES = {
+    "token": "not-a-real-token",
+    "path": "console.css",
+    "telegram_id": "4242",
+    "handoff_id": "4242",
+    "action": "claim",
+    "kind": "note",
+}
 
 
 def every_route() -> list[tuple[str, str, str]]:

@@ -1,0 +1,208 @@
+"""The inbox of people waiting for a person, and one handoff's conversation page.
+
+Both call the handoff service (app/handoffs.py), the same one the Telegram group's buttons
+use, so the browser and the topic are two views of one handoff. The pages work without
+JavaScript; web/static/live.js refreshes their live part every second from the `*_live`
+routes (HTML fragments of the same templates), which neither audit nor keep a session awake.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, get_args
+from zoneinfo import ZoneInfo
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from app.handoffs import Actor, Done, HandoffService
+from store.handoff_inbox import InboxFilter
+from web.console import Endpoint, console_of, current, redirect, render
+
+FILTERS: tuple[InboxFilter, ...] = get_args(InboxFilter)
+ACTIONS = ("claim", "release", "close")
+
+
+def _service(request: Request) -> HandoffService:
+    service: HandoffService = request.app.state.handoffs
+    return service
+
+
+def _actor(request: Request) -> Actor:
+    account = current(request)
+    return Actor(
+        name=first_name(account.name),
+        account_id=account.id,
+        telegram_user_id=account.telegram_user_id,
+    )
+
+
+def first_name(login: str) -> str:
+    """How a reply is signed: the first word of the login name ("anna.rossi" → "Anna")."""
+    first = re.split(r"[\s._-]+", login.strip())[0]
+    return first[:1].upper() + first[1:] if first else login
+
+
+def passive(endpoint: Endpoint) -> Endpoint:
+    """A page the browser polls by itself: it must not keep an idle session alive."""
+    endpoint.keeps_session_idle = True  # type: ignore[attr-defined]
+    return endpoint
+
+
+def _filter(request: Request) -> InboxFilter:
+    which = request.query_params.get("filter", "open")
+    return which if which in FILTERS else "open"  # type: ignore[return-value]
+
+
+def _when(request: Request) -> Any:
+    zone = ZoneInfo(_service(request).timezone)
+    now = console_of(request).clock()
+
+    def when(at: datetime | None) -> str:
+        if at is None:
+            return ""
+        local = at.astimezone(zone)
+        if local.date() == now.astimezone(zone).date():
+            return local.strftime("%H:%M")
+        return local.strftime("%d/%m %H:%M")
+
+    return when
+
+
+def _waited(request: Request) -> Any:
+    now = console_of(request).clock()
+
+    def minutes(at: datetime) -> int:
+        return max(0, int((now - at).total_seconds() // 60))
+
+    return minutes
+
+
+async def _inbox_context(request: Request) -> dict[str, Any]:
+    which = _filter(request)
+    return {
+        "which": which,
+        "filters": FILTERS,
+        "rows": await _service(request).inbox(which, _actor(request)),
+        "when": _when(request),
+        "waited": _waited(request),
+    }
+
+
+async def inbox(request: Request) -> Response:
+    return render(request, "inbox.html", await _inbox_context(request))
+
+
+@passive
+async def inbox_live(request: Request) -> Response:
+    return render(request, "_inbox_rows.html", await _inbox_context(request))
+
+
+def _handoff_id(request: Request) -> int:
+    handoff_id: int = request.path_params["handoff_id"]
+    return handoff_id
+
+
+async def _conversation_page(
+    request: Request,
+    *,
+    template: str = "handoff.html",
+    audited: bool = True,
+    extra: Mapping[str, Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    page = await _service(request).conversation(
+        _handoff_id(request), _actor(request), audited=audited
+    )
+    if page is None:
+        return render(request, "error.html", {"status": 404}, status_code=404)
+    context = {
+        "page": page,
+        "when": _when(request),
+        "done": request.query_params.get("done", ""),
+        "problem": None,
+        "typed": {"reply": "", "note": ""},
+        "signature": first_name(current(request).name),
+        **(extra or {}),
+    }
+    return render(request, template, context, status_code=status_code)
+
+
+async def handoff(request: Request) -> Response:
+    return await _conversation_page(request)
+
+
+@passive
+async def handoff_live(request: Request) -> Response:
+    return await _conversation_page(request, template="_handoff_live.html", audited=False)
+
+
+async def _problem(request: Request, done: Done, field: str | None, typed: str) -> Response:
+    return await _conversation_page(
+        request,
+        extra={
+            "problem": {"code": done.problem, "by": done.by, "field": field},
+            "typed": {
+                "reply": typed if field == "reply" else "",
+                "note": typed if field == "note" else "",
+            },
+        },
+        status_code=409 if done.problem in ("gone", "claimed_by_other", "not_claimed") else 400,
+    )
+
+
+async def act(request: Request) -> Response:
+    """Claim, release or close: one button each."""
+    action = request.path_params["action"]
+    service, actor, handoff_id = _service(request), _actor(request), _handoff_id(request)
+    if action == "claim":
+        done = await service.claim(handoff_id, actor, from_web=True)
+    elif action == "release":
+        done = await service.release(handoff_id, actor)
+    elif action == "close":
+        done = await service.close(handoff_id, actor, from_web=True)
+    else:
+        return render(request, "error.html", {"status": 404}, status_code=404)
+    if done.ok:
+        return redirect(f"/handoffs/{handoff_id}?done={action}")
+    return await _problem(request, done, None, "")
+
+
+async def write(request: Request) -> Response:
+    """A reply to the person, or a note for the operators: the form's button says which."""
+    kind = request.path_params["kind"]
+    form = await request.form()
+    text = str(form.get("text") or "")
+    service, actor, handoff_id = _service(request), _actor(request), _handoff_id(request)
+    if kind == "reply":
+        done = await service.reply(handoff_id, actor, text)
+    elif kind == "note":
+        done = await service.note(handoff_id, actor, text)
+    else:
+        return render(request, "error.html", {"status": 404}, status_code=404)
+    if done.ok:
+        return redirect(f"/handoffs/{handoff_id}?done={kind}#thread")
+    return await _problem(request, done, kind, text)
+
+
+ROUTES = [
+    Route("/inbox", inbox, name="inbox"),
+    Route("/inbox/live", inbox_live, name="inbox_live"),
+    Route("/handoffs/{handoff_id:int}", handoff, name="handoff"),
+    Route("/handoffs/{handoff_id:int}/live", handoff_live, name="handoff_live"),
+    Route(
+        "/handoffs/{handoff_id:int}/{action:str}",
+        act,
+        methods=["POST"],
+        name="handoff_act",
+    ),
+    Route(
+        "/handoffs/{handoff_id:int}/write/{kind:str}",
+        write,
+        methods=["POST"],
+        name="handoff_write",
+    ),
+]
