@@ -241,6 +241,10 @@ web-audit-action-value = { $action ->
         [erased] Ha cancellato i dati
         [claimed] Ha preso la richiesta
         [closed] Ha chiuso la richiesta
+        [released] Ha lasciato la richiesta ad altri
+        [replied] Ha risposto alla persona
+        [note] Ha scritto una nota interna
+        [viewed_handoff] Ha aperto la conversazione
         [viewed_details] Ha visto i dettagli nel gruppo
         [taken_in_charge] Presa in carico
         [web-login] Accesso
