@@ -26,6 +26,7 @@ from telegram.ext import Application
 
 from app.crash import CrashPoint
 from store import durable
+from store.gate import PriorityGate
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class Intake:
         self,
         application: Application,  # type: ignore[type-arg]
         sessions: async_sessionmaker[AsyncSession],
-        gate: contextlib.AbstractAsyncContextManager[object],
+        gate: PriorityGate,
         apologise: Apologise,
         crash_point: CrashPoint,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -84,7 +85,9 @@ class Intake:
             )
             for u in updates
         ]
-        async with self._gate, self._sessions.begin() as session:
+        # The fast lane: a new message must not wait for the turns queued before it just
+        # to be stored (store/gate.py); its own turn queues like any other.
+        async with self._gate.first(), self._sessions.begin() as session:
             fresh = set(await durable.store_updates(session, incoming, self._clock()))
         for update in updates:
             if update.update_id in fresh:
