@@ -170,7 +170,7 @@ def check(state: State) -> Turn:
 
 
 def check_reply() -> Reply:
-    return Reply("distress-check", buttons=((YES,), (NO,), (screens.PERSON,)))
+    return Reply("distress-check", buttons=((YES,), (NO,), (screens.PERSON, screens.MENU)))
 
 
 def police_reply() -> Reply:

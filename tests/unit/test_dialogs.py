@@ -100,7 +100,8 @@ def test_contacts_and_full_notice_are_available_before_consent() -> None:
 @pytest.mark.parametrize(
     "event",
     [
-        said("distress"),
+        # The model sure of distress in a sentence with no keyword of the net.
+        TextSaid("vi prego aiutatemi sono disperata", Understanding("distress", 0.95)),
         TextSaid("mio marito mi picchia", None),
         TextSaid("non ho da mangiare per i bambini", Understanding("inform", 0.9)),
         TextSaid("voglio farla finita", Understanding("nlu_fallback", 0.3)),

@@ -120,6 +120,9 @@ def test_asking_for_a_language_offers_its_button_first() -> None:
 def test_distress_comes_first_and_the_offer_only_after_it() -> None:
     # Someone who cannot read Italian must still get the numbers at once, then a way to
     # read the rest in their language.
-    turn = step(CONSENTED, written("ro", "distress"), ENV)
+    said = written("ro", "distress")
+    # The model alone raises the alarm only on a real sentence, not on a few words.
+    said = TextSaid("ajutati-ma va rog nu mai pot", said.understanding, language="ro")
+    turn = step(CONSENTED, said, ENV)
     assert keys(turn)[0] == "distress-numbers"
     assert keys(turn)[-1] == "lang-offer"
