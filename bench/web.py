@@ -24,6 +24,7 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pyotp
@@ -106,7 +107,7 @@ def seed(database_url: str, now: datetime) -> None:
                 for p in people[::2]
             ],
         )  # fmt: skip
-        handoffs = []
+        handoffs: list[dict[str, Any]] = []
         for i in range(HANDOFFS):
             person = people[rng.randrange(PEOPLE)]
             opened = now - timedelta(minutes=rng.randint(5, 200_000))

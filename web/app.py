@@ -27,7 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.catalogue import Catalogue
 from app.handoffs import HandoffService, NoViews
 from store.settings import Settings
-from web import audit_pages, auth_pages, handoff_pages, home_pages, person_pages
+from web import audit_pages, auth_pages, canned_pages, handoff_pages, home_pages, person_pages
 from web.console import CSRF_FIELD, Clock, Console, csrf_token, guard, render
 from web.roles import ROLE_TABLE, Role
 
@@ -37,6 +37,8 @@ HERE = Path(__file__).resolve().parent
 PAGE_ROUTES: Sequence[Route] = (
     *auth_pages.ROUTES,
     *home_pages.ROUTES,
+    # Before handoff_pages: /handoffs/{id}/canned would match its /handoffs/{id}/{action}.
+    *canned_pages.ROUTES,
     *handoff_pages.ROUTES,
     *person_pages.ROUTES,
     *audit_pages.ROUTES,

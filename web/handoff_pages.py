@@ -19,6 +19,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from app.handoffs import Actor, Done, HandoffService
+from store import canned
 from store.handoff_inbox import InboxFilter
 from web.console import Endpoint, console_of, current, redirect, render
 
@@ -126,9 +127,17 @@ async def _conversation_page(
         "problem": None,
         "typed": {"reply": "", "note": ""},
         "signature": first_name(current(request).name),
+        "canned": await canned_choices(request, page.row.name),
         **(extra or {}),
     }
     return render(request, template, context, status_code=status_code)
+
+
+async def canned_choices(request: Request, display_name: str | None) -> list[tuple[int, str, str]]:
+    """(id, title, text as the person would get it) for the page's canned-reply select."""
+    async with console_of(request).sessions() as session:
+        replies = await canned.all_replies(session)
+    return [(r.id, r.title, canned.filled(r.text, display_name)) for r in replies]
 
 
 async def handoff(request: Request) -> Response:

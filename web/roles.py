@@ -48,6 +48,7 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "handoff_live": Role.OPERATOR,
     "handoff_act": Role.OPERATOR,  # claim, release, close
     "handoff_write": Role.OPERATOR,  # reply, note
+    "handoff_canned": Role.OPERATOR,  # send a canned reply, {nome} filled in
     "people": Role.OPERATOR,
     "person": Role.OPERATOR,
     "person_answers": Role.OPERATOR,  # pre-screening answers, audited
@@ -56,6 +57,11 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "person_export": Role.COORDINATOR,  # a data request received at the desk
     "person_erase": Role.COORDINATOR,
     "person_erase_confirm": Role.COORDINATOR,
+    "canned": Role.COORDINATOR,  # web/canned_pages.py: canned replies, kept by coordinators
+    "canned_add": Role.COORDINATOR,
+    "canned_edit": Role.COORDINATOR,
+    "canned_save": Role.COORDINATOR,
+    "canned_delete": Role.COORDINATOR,
     # Admins: accounts, audit.
     "dashboard_admin": Role.ADMIN,
     "audit": Role.ADMIN,

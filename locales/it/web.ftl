@@ -361,3 +361,37 @@ web-handoff-problem =
         [not_delivered] Il messaggio non è arrivato alla persona. Riprova tra poco.
        *[other] Qualcosa non ha funzionato.
     }
+
+## Risposte pronte (web/canned_pages.py)
+
+web-nav-canned = Risposte pronte
+web-canned-heading = Risposte pronte
+web-canned-lead = Testi brevi che gli operatori mandano con un clic. Scrivi { "{" }nome{ "}" } dove va il nome della persona.
+web-canned-count = { $count ->
+        [one] Una risposta pronta
+       *[other] { $count } risposte pronte
+    }
+web-canned-none = Non ci sono ancora risposte pronte.
+web-canned-new = Nuova risposta pronta
+web-canned-title = Titolo
+web-canned-title-hint = Lo vede solo chi lavora allo sportello. Per esempio: Documenti per il colloquio.
+web-canned-text = Testo
+web-canned-text-hint = Lo riceve la persona, con la tua firma. { "{" }nome{ "}" } diventa il suo nome.
+web-canned-add = Aggiungi
+web-canned-save = Salva
+web-canned-delete = Cancella questa risposta
+web-canned-back = Tutte le risposte pronte
+web-canned-edit-heading = Cambia la risposta pronta
+web-canned-done = { $what ->
+        [added] Risposta aggiunta.
+        [saved] Risposta salvata.
+       *[deleted] Risposta cancellata.
+    }
+web-canned-error-title-empty = Scrivi un titolo.
+web-canned-error-title-long = Il titolo è troppo lungo: al massimo { $max_title } caratteri.
+web-canned-error-text-empty = Scrivi il testo.
+web-canned-error-text-long = Il testo è troppo lungo: al massimo { $max_text } caratteri.
+web-canned-error-slot = Tra parentesi graffe puoi scrivere solo { "{" }nome{ "}" }.
+web-canned-pick = Risposta pronta
+web-canned-pick-hint = Il nome della persona è già al suo posto.
+web-canned-send = Invia la risposta pronta

@@ -82,6 +82,7 @@ def test_first_admin_from_the_command_line_to_the_dashboard(page, console: Conso
         "Amministrazione",
         "Persone in attesa",
         "Persone",
+        "Risposte pronte",
         "Registro",
     ]
     shot(page, "dashboard")
