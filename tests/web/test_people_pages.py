@@ -102,6 +102,7 @@ def test_search_page_answers_export_and_erase_in_two_steps(page, console: Consol
     assert page.locator("main img").count() == 0
     main = page.locator("main").inner_text()
     assert "Ha probabilmente i requisiti" in main and "Prenotato" in main and "Corso" in main
+    assert "colloquio di orientamento" in main  # the kind in words, not its id
     assert "Ha chiesto una persona" in main
     assert SECRET_ANSWER not in page.content()
     shot(page, "person")
