@@ -113,6 +113,9 @@ class NoViews:
     async def deliver(self, telegram_id: int, turn: Turn) -> None:
         return None
 
+    async def erased(self, thread_id: int) -> None:
+        return None
+
 
 @dataclass
 class HandoffService:

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.catalogue import Catalogue
 from app.export_doc import Document, export_documents
-from store import privacy
+from store import handoffs, privacy
 from store.models import Beneficiary, Conversation, Handoff, Prescreening
 
 PAGE_SIZE = 25
@@ -135,9 +135,13 @@ class PeopleService:
         async with self._sessions.begin() as session:
             return await export_person(session, telegram_id, actor, now, catalogue, email)
 
-    async def erase(self, telegram_id: int, actor: str, now: datetime) -> None:
+    async def erase(self, telegram_id: int, actor: str, now: datetime) -> int | None:
+        """Erases the person; returns their topic in the operators' group, if they had one
+        (it stays, and must be told why it goes quiet)."""
         async with self._sessions.begin() as session:
+            topic = await handoffs.topic_of(session, telegram_id)
             await erase_person(session, telegram_id, actor, now)
+        return topic.thread_id if topic is not None else None
 
 
 def search_problem(text: str) -> str | None:

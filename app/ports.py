@@ -150,3 +150,8 @@ class HandoffViews(Protocol):
     async def deliver(self, telegram_id: int, turn: Turn) -> None:
         """What the assistant answered to a claim or a close, to the person."""
         ...
+
+    async def erased(self, thread_id: int) -> None:
+        """The person's data was erased at the desk: their topic is told, as after
+        /cancellami, so operators know why it went quiet."""
+        ...

@@ -156,9 +156,12 @@ async def person_erase_confirm(request: Request) -> Response:
         typed = str((await request.form()).get("typed", "")).strip()[:32]
         if typed == str(telegram_id):
             try:
-                await _service(request).erase(telegram_id, _actor(request), console.clock())
+                topic = await _service(request).erase(telegram_id, _actor(request), console.clock())
             except PersonNotFound:
                 return _missing(request)
+            desk = getattr(request.app.state, "handoffs", None)
+            if topic is not None and desk is not None:
+                await desk.views.erased(topic)  # as after /cancellami
             return redirect(str(request.url_for("people")) + "?erased=1")
         problems = [Problem("typed", "web-erase-confirm-error", {"id": str(telegram_id)})]
     try:

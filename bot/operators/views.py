@@ -50,3 +50,6 @@ class TelegramHandoffViews:
 
     async def deliver(self, telegram_id: int, turn: Turn) -> None:
         await self._sender.send_turn(telegram_id, turn)
+
+    async def erased(self, thread_id: int) -> None:
+        await self._desk.notice(thread_id, "op-erased")

@@ -143,6 +143,20 @@ async def test_erasure_is_the_cancellami_one(sessions) -> None:  # type: ignore[
     assert (await service.find("annabella")).people == ()
 
 
+async def test_erasure_names_the_topic_to_tell(sessions) -> None:  # type: ignore[no-untyped-def]
+    """The topic stays in the operators' group, so it must hear why the person went quiet."""
+    await fill(sessions, ANNA, "Annabella")  # she had a handoff, so a topic
+    async with sessions.begin() as session:
+        await conversations.record_consent(
+            session, 888, version="v1", accepted=True, language="it", display_name="Ugo", now=NOW
+        )
+        topic = await handoffs.topic_of(session, ANNA)
+    assert topic is not None
+    service = people.PeopleService(sessions)
+    assert await service.erase(ANNA, OPERATOR, NOW) == topic.thread_id
+    assert await service.erase(888, OPERATOR, NOW) is None  # never asked for a person
+
+
 async def test_audit_filters_pages_and_csv(sessions) -> None:  # type: ignore[no-untyped-def]
     await fill(sessions, ANNA, "Anna")
     await fill(sessions, 777, "Marco")
