@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from dialogs import handoff, prescreening, screens
+from dialogs import context, handoff, prescreening, screens
 from dialogs.effects import Effect, NoteEvent, RelayToOperators
 from dialogs.events import ButtonPressed, Event, MessageEdited, TextSaid, Understanding
 from dialogs.intents import NLU_FALLBACK
@@ -139,9 +139,9 @@ def screen(state: State, event: Event, env: Env) -> Turn | None:
         return _about_1522(state)
     if level is Level.AMBIGUOUS:
         return check(state)
-    if _check_pending(state) and _says_fine(event.text):
+    if context.offered(state, ACTION) and _says_fine(event.text):
         return on_button(state, "no", env)
-    if _check_pending(state) and len(event.text.split()) <= SHORT_ANSWER_WORDS:
+    if context.offered(state, ACTION) and len(event.text.split()) <= SHORT_ANSWER_WORDS:
         # "no", "boh", "mah" to "Stai bene? Ti serve aiuto subito?" could mean either:
         # the question again, with its two buttons, rather than a guess.
         return check(state)
@@ -157,10 +157,6 @@ _FINE = re.compile(
 
 def _says_fine(text: str) -> bool:
     return _FINE.search(normalise(text)) is not None
-
-
-def _check_pending(state: State) -> bool:
-    return any(item[0] == ACTION for item in state.prompt)
 
 
 def check(state: State) -> Turn:

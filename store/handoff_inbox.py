@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.handoffs import ACTIVE
@@ -46,11 +46,7 @@ async def inbox(
     day_start: datetime,
 ) -> list[InboxRow]:
     """Urgent first, then the longest waiting; closed today: the latest closed first."""
-    query = (
-        select(Handoff, Beneficiary.display_name, Beneficiary.language, Conversation.state)
-        .outerjoin(Beneficiary, Beneficiary.telegram_id == Handoff.telegram_id)
-        .outerjoin(Conversation, Conversation.telegram_id == Handoff.telegram_id)
-    )
+    query = _with_person()
     if which == "closed_today":
         query = query.where(Handoff.status == "closed", Handoff.closed_at >= day_start).order_by(
             Handoff.closed_at.desc()
@@ -67,35 +63,28 @@ async def inbox(
                 mine = or_(mine, Handoff.claimed_by == telegram_user_id)
             query = query.where(and_(Handoff.status == "claimed", mine))
     rows = await session.execute(query)
-    return [
-        InboxRow(
-            handoff_id=handoff.id,
-            telegram_id=handoff.telegram_id,
-            name=name,
-            language=language or _state_language(state),
-            reason=handoff.reason,
-            urgent=handoff.urgent,
-            status=handoff.status,
-            opened_at=handoff.opened_at,
-            claimed_by_name=handoff.claimed_by_name,
-            closed_at=handoff.closed_at,
-        )
-        for handoff, name, language, state in rows
-    ]
+    return [_inbox_row(handoff, name, language, state) for handoff, name, language, state in rows]
 
 
 async def row(session: AsyncSession, handoff_id: int) -> InboxRow | None:
-    found = (
-        await session.execute(
-            select(Handoff, Beneficiary.display_name, Beneficiary.language, Conversation.state)
-            .outerjoin(Beneficiary, Beneficiary.telegram_id == Handoff.telegram_id)
-            .outerjoin(Conversation, Conversation.telegram_id == Handoff.telegram_id)
-            .where(Handoff.id == handoff_id)
-        )
-    ).first()
+    found = (await session.execute(_with_person().where(Handoff.id == handoff_id))).first()
     if found is None:
         return None
-    handoff, name, language, state = found
+    return _inbox_row(*found)
+
+
+def _with_person() -> Select[tuple[Handoff, str | None, str | None, dict[str, Any] | None]]:
+    """Handoffs with the person's name and language (from the profile, or the state)."""
+    return (
+        select(Handoff, Beneficiary.display_name, Beneficiary.language, Conversation.state)
+        .outerjoin(Beneficiary, Beneficiary.telegram_id == Handoff.telegram_id)
+        .outerjoin(Conversation, Conversation.telegram_id == Handoff.telegram_id)
+    )
+
+
+def _inbox_row(
+    handoff: Handoff, name: str | None, language: str | None, state: dict[str, Any] | None
+) -> InboxRow:
     return InboxRow(
         handoff_id=handoff.id,
         telegram_id=handoff.telegram_id,
