@@ -179,6 +179,12 @@ class RelayedMessage(Base):
     at: Mapped[datetime]
     # The operator's first name on a message to the person; None on the person's own.
     author: Mapped[str | None] = mapped_column(String(64))
+    # The file the message carried (photo, document, voice...), shown in the web console
+    # through the bot, never by a public link; None on a plain text. Erased with the text.
+    file_id: Mapped[str | None] = mapped_column(String(256))
+    file_kind: Mapped[str | None] = mapped_column(String(16))
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    mime_type: Mapped[str | None] = mapped_column(String(128))
 
 
 class HandoffNote(Base):
