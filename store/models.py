@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -10,7 +10,9 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -445,3 +447,89 @@ class OutboxEntry(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
+
+
+# A care record is open until its exit is recorded; one open record per person.
+OPEN_CARE_RECORD = text("exit_on IS NULL")
+
+
+class CareRecord(Base):
+    """A person taken in charge by the services (presa in carico): the date, who took part,
+    the funder's intake categories the bot does not ask, and the exit. The keys and values
+    are those of `config/intake.yaml`; the special-category columns (GDPR art. 9) are
+    optional and null when not asked. Closed records stay as the person's history."""
+
+    __tablename__ = "care_records"
+    __table_args__ = (
+        Index(
+            "uq_open_care_record_per_person",
+            "beneficiary_id",
+            unique=True,
+            sqlite_where=OPEN_CARE_RECORD,
+            postgresql_where=OPEN_CARE_RECORD,
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    beneficiary_id: Mapped[int] = mapped_column(
+        ForeignKey("beneficiaries.id", ondelete="CASCADE"), index=True
+    )
+    taken_in_charge_on: Mapped[date] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    services: Mapped[list[str]] = mapped_column(JSON, default=list)
+    gender: Mapped[str] = mapped_column(String(16), default="not_stated")
+    education: Mapped[str] = mapped_column(String(16), default="not_stated")
+    employment_at_entry: Mapped[str] = mapped_column(String(24), default="not_stated")
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    comune_istat: Mapped[str | None] = mapped_column(String(6))
+    # Special-category or sensitive (GDPR art. 9): optional, null when not asked.
+    disability: Mapped[str | None] = mapped_column(String(16))
+    third_country_national: Mapped[str | None] = mapped_column(String(16))
+    foreign_background: Mapped[str | None] = mapped_column(String(16))
+    minority: Mapped[str | None] = mapped_column(String(16))
+    homeless_or_housing_exclusion: Mapped[str | None] = mapped_column(String(16))
+    exit_on: Mapped[date | None] = mapped_column(Date)
+    exit_outcome: Mapped[str | None] = mapped_column(String(24))
+    exit_recorded_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class CareStep(Base):
+    """One step of a person's planned path: a skills assessment, tutoring, a course, an
+    inclusion internship (with its host). Never deleted: a dropped step is "cancelled"."""
+
+    __tablename__ = "care_steps"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(
+        ForeignKey("care_records.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(32))
+    host: Mapped[str | None] = mapped_column(String(128))
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    weekly_hours: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(16))  # planned, ongoing, done, cancelled
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class CareChange(Base):
+    """Every change to a care record or its path: who, when, and each field's old and new
+    value ({"field": [old, new]}). Erased with the person."""
+
+    __tablename__ = "care_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(
+        ForeignKey("care_records.id", ondelete="CASCADE"), index=True
+    )
+    step_id: Mapped[int | None] = mapped_column(
+        ForeignKey("care_steps.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime]
+    by: Mapped[str] = mapped_column(String(64))
+    # taken_in_charge, intake_changed, step_added, step_changed, exit_recorded
+    action: Mapped[str] = mapped_column(String(32))
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
