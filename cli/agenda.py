@@ -18,7 +18,6 @@ import typer
 import yaml
 
 from cli.common import (
-    NoticesFactory,
     agenda_config,
     fail,
     local_time,
@@ -31,7 +30,8 @@ from store.settings import PROJECT_ROOT, Settings
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-    from store.agenda_admin import NotMarkable
+    from app.agenda import AgendaRefused, AgendaService, FieldProblem, Told
+    from app.ports import AgendaNotices
     from store.slot_admin import Added
 
 # `proximity slots|appointments|people ...`: the operators' side of appointments. Times are
@@ -46,11 +46,24 @@ DEMO_SLOTS_FILE = PROJECT_ROOT / "config" / "demo_slots.yaml"
 log = logging.getLogger("proximity")
 
 
+def _service(
+    settings: Settings,
+    sessions: async_sessionmaker[AsyncSession],
+    notices: AgendaNotices | None = None,
+) -> AgendaService:
+    """The application's agenda service: the web console and the group use the same one."""
+    from app.agenda import AgendaService
+    from app.assistant import utc_now
+
+    return AgendaService(sessions, agenda_config(settings), settings.timezone, utc_now, notices)
+
+
 def _import(
     data: object, settings: Settings, sessions: async_sessionmaker[AsyncSession]
 ) -> Awaitable[Added]:
+    from app.agenda import Invalid
     from app.assistant import utc_now
-    from store.slot_admin import SlotFileError, add_slots, slots_from_file
+    from store.slot_admin import SlotFileError, slots_from_file
 
     config = agenda_config(settings)
     try:
@@ -65,10 +78,22 @@ def _import(
         fail(f"Nothing imported: {exc}")
 
     async def run() -> Added:
-        async with sessions.begin() as session:
-            return await add_slots(session, wanted, utc_now())
+        try:
+            # A file may record what already happened, or be imported again weeks later.
+            return await _service(settings, sessions).add_slots(wanted, allow_past=True)
+        except Invalid as exc:
+            fail("Nothing imported: " + "; ".join(_problem(p) for p in exc.problems))
 
     return run()
+
+
+def _problem(problem: FieldProblem) -> str:
+    if problem.code == "overlap":
+        return (
+            f"{problem.params['operator']} would have two slots at once on "
+            f"{problem.params['when']} (another starts at {problem.params['other']})"
+        )
+    return f"{problem.field}: {problem.code} {problem.params or ''}".strip()
 
 
 def _report_added(added: Added) -> None:
@@ -181,9 +206,9 @@ def slots_withdraw(
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask, even if it is booked")] = False,
 ) -> None:
     """Take a slot off the agenda. A booking on it is cancelled: the person must be told."""
-    from app.assistant import utc_now
+    from app.agenda import AgendaRefused
     from store.models import Slot
-    from store.slot_admin import SlotNotFound, list_slots, withdraw
+    from store.slot_admin import list_slots
 
     notices = ports(ctx).agenda_notices
 
@@ -200,21 +225,18 @@ def slots_withdraw(
             who = f"{row.display_name or '?'} (id {row.telegram_id})"
             if not typer.confirm(f"Slot {slot_id} is booked by {who}. Cancel that booking?"):
                 raise typer.Abort()
-        try:
-            async with sessions.begin() as session:
-                done = await withdraw(session, slot_id, utc_now())
-        except SlotNotFound:
-            fail(f"No slot {slot_id}.")
-        if done.already_withdrawn:
+        async with notices(settings, sessions) as desk:
+            try:
+                done = await _service(settings, sessions, desk).withdraw(slot_id, "cli")
+            except AgendaRefused:
+                fail(f"No slot {slot_id}.")
+        if done.already:
             typer.echo(f"Slot {slot_id} was already withdrawn.")
             return
         typer.echo(f"Slot {slot_id} withdrawn.")
-        if done.cancelled_appointment_id is not None:
-            await _notify_group(
-                notices, settings, sessions, "cancelled", done.cancelled_appointment_id
-            )
-            typer.echo(f"Booking #{done.cancelled_appointment_id} cancelled.")
-            await _tell_withdrawn(notices, settings, sessions, done.cancelled_appointment_id)
+        if done.cancelled is not None:
+            typer.echo(f"Booking #{done.cancelled.id} cancelled.")
+            _report_withdrawn(done.told, done.cancelled.telegram_id)
 
     with_database(work)
 
@@ -253,33 +275,30 @@ def appointments_book(
     by: Annotated[str, typer.Option(help="Your name, recorded as who booked")] = "cli",
 ) -> None:
     """Book a slot on someone's behalf (any type: operators decide)."""
-    from app.assistant import utc_now
-    from app.planning import plan
-    from store.appointments import AppointmentNotFound, SlotTaken, book
+    from app.agenda import AgendaRefused
 
     notices = ports(ctx).agenda_notices
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
-        policy = agenda_config(settings).reminders
-        try:
-            async with sessions.begin() as session:
-                now = utc_now()
-                made, booked = await book(
-                    session, person, slot, now, booked_by=f"operator:{by}"[:64]
-                )
-                # The running bot adopts these rows within a minute and sends them on time.
-                await plan(
-                    session, made.id, person, booked.starts_at, policy, now, settings.timezone
-                )
-        except AppointmentNotFound:
-            fail(f"No person with Telegram id {person} (they must accept the privacy notice).")
-        except SlotTaken:
-            fail(f"Slot {slot} is not free (booked, withdrawn, past or unknown).")
-        typer.echo(f"Booked #{made.id}: {booked.type}, {local_time(booked.starts_at, settings)}.")
-        await _notify_group(notices, settings, sessions, "booked", made.id)
+        async with notices(settings, sessions) as desk:
+            try:
+                done = await _service(settings, sessions, desk).book(slot, person, by, f"cli:{by}")
+            except AgendaRefused as refused:
+                fail(_refused_booking(refused, person, slot))
+        row = done.appointment
+        typer.echo(f"Booked #{row.id}: {row.kind}, {local_time(row.starts_at, settings)}.")
+        # The running bot adopts the reminder rows within a minute and sends them on time.
         typer.echo("Reminders are planned. The person is not messaged now: tell them yourself.")
 
     with_database(work)
+
+
+def _refused_booking(refused: AgendaRefused, person: int, slot: int) -> str:
+    if refused.code == "no_person":
+        return f"No person with Telegram id {person} (they must accept the privacy notice)."
+    if refused.code == "has_booking":
+        return f"Telegram id {person} already has #{refused.detail} of that type: move it."
+    return f"Slot {slot} is not free (booked, withdrawn, past or unknown)."
 
 
 class Outcome(StrEnum):
@@ -296,42 +315,36 @@ def appointments_mark(
 ) -> None:
     """Record whether the person came. A no-show sends them one kind message when the bot's
     token is set; otherwise it is only recorded."""
-    from app.assistant import utc_now
-    from store.agenda_admin import NotMarkable, mark_attendance
-
-    attended = outcome is Outcome.ATTENDED
+    from app.agenda import AgendaRefused
 
     notices = ports(ctx).agenda_notices
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
-        try:
-            async with sessions.begin() as session:
-                row = await mark_attendance(
-                    session, appointment_id, attended, f"operator:{by}", f"cli:{by}", utc_now()
-                )
-        except NotMarkable as exc:
-            fail(_not_markable(appointment_id, exc))
-        typer.echo(f"#{appointment_id} marked {row.status}.")
-        if attended:
-            return
         async with notices(settings, sessions) as desk:
-            if desk is None:
-                typer.echo("No message sent to the person (TELEGRAM_BOT_TOKEN is not set).")
-            elif await desk.tell_no_show(row):
-                typer.echo("The person got a kind message offering a new appointment.")
-            else:
-                typer.echo("The person could not be reached (blocked the bot).")
+            try:
+                done = await _service(settings, sessions, desk).mark(
+                    appointment_id, outcome is Outcome.ATTENDED, by, f"cli:{by}"
+                )
+            except AgendaRefused as refused:
+                fail(_not_markable(appointment_id, refused))
+        typer.echo(f"#{appointment_id} marked {done.row.status}.")
+        if done.told == "not_told":
+            typer.echo("No message sent to the person (TELEGRAM_BOT_TOKEN is not set).")
+        elif done.told == "told":
+            typer.echo("The person got a kind message offering a new appointment.")
+        elif done.told == "unreachable":
+            typer.echo("The person could not be reached (blocked the bot).")
 
     with_database(work)
 
 
-def _not_markable(appointment_id: int, exc: NotMarkable) -> str:
+def _not_markable(appointment_id: int, refused: AgendaRefused) -> str:
     reasons = {
         "gone": "does not exist (or the person erased their data)",
         "future": "has not started yet",
-        "already": f"was already marked by {exc.marked_by}",
+        "already": f"was already marked by {refused.detail}",
     }
-    return f"#{appointment_id} {reasons.get(exc.reason, f'is {exc.reason}')}."
+    return f"#{appointment_id} {reasons.get(refused.code, f'is {refused.code}')}."
 
 
 @people_app.command("take-in-charge")
@@ -357,41 +370,16 @@ def people_take_in_charge(
     with_database(work)
 
 
-async def _tell_withdrawn(
-    notices: NoticesFactory,
-    settings: Settings,
-    sessions: async_sessionmaker[AsyncSession],
-    appointment_id: int,
-) -> None:
-    """The person hears it from the bot, in their language, with a new booking offer."""
-    from store import agenda_admin
-
-    async with sessions() as session:
-        row = await agenda_admin.appointment(session, appointment_id)
-    async with notices(settings, sessions) as desk:
-        if desk is None or row is None:
-            typer.echo(
-                "The person has NOT been told (TELEGRAM_BOT_TOKEN is not set): write to them"
-                + (f" (/scrivi {row.telegram_id} in the operators' group)." if row else ".")
-            )
-        elif await desk.tell_withdrawn(row, agenda_config(settings)):
-            typer.echo("The person got a message with an apology and a new booking offer.")
-        else:
-            typer.echo("The person could not be reached (blocked the bot).")
-
-
-async def _notify_group(
-    notices: NoticesFactory,
-    settings: Settings,
-    sessions: async_sessionmaker[AsyncSession],
-    kind: str,
-    appointment_id: int,
-) -> None:
-    if settings.operator_chat_id is None:
-        return
-    async with notices(settings, sessions) as desk:
-        if desk is not None:
-            await desk.notify(kind, appointment_id)
+def _report_withdrawn(told: Told | None, telegram_id: int) -> None:
+    if told == "told":
+        typer.echo("The person got a message with an apology and a new booking offer.")
+    elif told == "unreachable":
+        typer.echo("The person could not be reached (blocked the bot).")
+    else:
+        typer.echo(
+            "The person has NOT been told (TELEGRAM_BOT_TOKEN is not set): write to them"
+            f" (/scrivi {telegram_id} in the operators' group)."
+        )
 
 
 def load_demo_slots(settings: Settings) -> int:

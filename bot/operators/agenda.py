@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, TelegramError
 
+from app.agenda import AgendaRefused, mark_attendance
 from app.catalogue import Catalogue
 from bot.operators.appointment_words import AppointmentWords
 from bot.sender import TelegramSender
@@ -29,8 +30,7 @@ from dialogs.agenda import AgendaConfig, OpenSlot
 from dialogs.appointment_texts import no_show_reply, withdrawn_reply
 from dialogs.model import Reply
 from store import agenda_admin, conversations
-from store.agenda_admin import AppointmentRow, NotMarkable
-from store.appointments import NO_SHOW
+from store.agenda_admin import AppointmentRow
 
 log = logging.getLogger(__name__)
 
@@ -105,11 +105,18 @@ class AgendaDesk:
         key = NOTICES.get(kind)
         if key is None:
             raise ValueError(f"unknown notice {kind!r}")
+        if not self.group_id:  # the command line's desk without an operators' group
+            return False
         async with self._sessions() as session:
             row = await agenda_admin.appointment(session, appointment_id)
         if row is None:
             return False
-        await self._bot.send_message(self.group_id, self._t(key, **self._params(row)))
+        try:
+            await self._bot.send_message(self.group_id, self._t(key, **self._params(row)))
+        except TelegramError as exc:
+            # The change is committed; a lost notice must not look like a failed change.
+            log.warning("agenda notice not posted: %s", type(exc).__name__)
+            return False
         log.info("agenda notice kind=%s", kind)
         return True
 
@@ -172,26 +179,25 @@ class AgendaDesk:
     ) -> Marked:
         """Records attendance. `by` is the name shown ("Giulia"), `actor` the audit actor
         (the operator's Telegram id). `question` is the (chat, message) of the group
-        message to update with who marked it. A no-show gets the person's kind message."""
+        message to update with who marked it. A no-show gets the person's kind message.
+        The web console's Presente / Assente and the command line mark through the same
+        `app.agenda.mark_attendance`: one record, one message."""
         try:
-            async with self._sessions.begin() as session:
-                row = await agenda_admin.mark_attendance(
-                    session, appointment_id, attended, f"operator:{by}", actor, self._clock()
-                )
-        except NotMarkable as refused:
+            done = await mark_attendance(
+                self._sessions, self, appointment_id, attended, by, actor, self._clock()
+            )
+        except AgendaRefused as refused:
             return Marked(self._refusal(refused), None)
-        log.info("attendance marked status=%s", row.status)
         if question is not None:
-            await self._show_marked(row, question)
-        if row.status == NO_SHOW:
-            await self.tell_no_show(row)
-        return Marked(None, row)
+            # The no-show message has gone by now; the question shows who marked it.
+            await self._show_marked(done.row, question)
+        return Marked(None, done.row)
 
-    def _refusal(self, refused: NotMarkable) -> str:
-        if refused.reason == "already":
-            marked_by = (refused.marked_by or "").removeprefix("operator:")
+    def _refusal(self, refused: AgendaRefused) -> str:
+        if refused.code == "already":
+            marked_by = (refused.detail or "").removeprefix("operator:")
             return self._t("op-att-already", operator=marked_by or "?")
-        if refused.reason == "future":
+        if refused.code == "future":
             return self._t("op-att-too-early")
         return self._t("op-att-gone")
 
