@@ -10,18 +10,17 @@
     proximity courses catalogue [--out F]   the courses in the import format (.yaml or
                                             .csv), translations included: edit, import
 
-Times are typed and shown in settings.timezone (Europe/Rome) and stored in UTC. Every
-command migrates first, as `serve` does. The CLI sends no messages: when people must be
-told (changed dates or place, a withdrawn course) it prints their Telegram ids, and seats
-it offers are sent by the bot (`store.courses.unsent_offers`).
+Every command calls the course service (app/course_admin.py), the same one the web
+console calls, so a course checked, saved or exported here is checked, saved or exported
+as in the browser. Times are typed and shown in settings.timezone (Europe/Rome) and stored
+in UTC. Every command migrates first, as `serve` does. The CLI sends no messages: when
+people must be told (changed dates or place, a withdrawn course) it prints their Telegram
+ids, and seats it offers are sent by the bot (`store.courses.unsent_offers`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
-from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -34,7 +33,8 @@ from store.settings import PROJECT_ROOT, Settings
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-    from store.course_admin import CourseChange, EnrolmentRow, Notice
+    from app.course_admin import CourseAdmin
+    from store.course_admin import CourseChange, Notice
     from store.course_import import CourseSpec
     from store.courses import CourseCard, Offer
 
@@ -44,21 +44,11 @@ courses = typer.Typer(
 log = logging.getLogger("proximity.courses")
 
 DEMO_COURSES_FILE = PROJECT_ROOT / "config" / "demo_courses.yaml"
-STATUS_IT = {
-    "enrolled": "iscritto",
-    "offered": "posto offerto",
-    "waiting": "in attesa",
-    "withdrawn": "ritirato",
-    "course_off": "corso annullato",
-    "declined": "rinuncia",
-    "expired": "offerta scaduta",
-}
 REQUIREMENT_IT = {
     "none": "nessuno",
     "prescreened": "pre-screening (probabile o da verificare)",
     "in_charge": "presa in carico dai servizi",
 }
-EXPORT_COLUMNS = ("nome", "telegram_id", "stato", "posizione_attesa", "iscrizione", "ultimo_cambio")
 
 
 # ------------------------------------------------------------------ commands
@@ -72,13 +62,9 @@ def courses_list(
 ) -> None:
     """Il catalogo: posti liberi, lista d'attesa, prima lezione."""
     from app.assistant import utc_now
-    from store import course_admin
-    from store import courses as store
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
-        now = utc_now()
-        async with sessions() as session:
-            cards = await (course_admin.all_courses if show_all else store.catalogue)(session, now)
+        cards = await _service(settings, sessions).courses(utc_now(), everything=show_all)
         for card in cards:
             typer.echo(
                 f"{card.code:<24} {card.title[:32]:<32} {card.place_id:<8} "
@@ -95,13 +81,12 @@ def courses_show(
     code: Annotated[str, typer.Argument(help="Il codice, es. informatica_base")],
 ) -> None:
     """Un corso per intero, con le lezioni e i conteggi."""
-    from store import course_admin
+    from app.course_admin import STATUS_IT
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
-        async with sessions() as session:
-            card = await _card_orfail(session, code)
-            rows = await course_admin.enrolment_list(session, card.id)
-        counts = {s: sum(r.status == s for r in rows) for s in STATUS_IT}
+        service = _service(settings, sessions)
+        card = await _card_orfail(service, code)
+        counts = await service.counts(card.id)
         deadline = _when(card.signup_deadline, settings) if card.signup_deadline else "nessuna"
         for label, value in (
             ("Corso", f"{card.title} ({card.code}, id {card.id})"),
@@ -148,7 +133,7 @@ def courses_import(
         specs = _read(file, settings)
         if not specs:
             fail("Nessun corso nel file.")
-        return await _save(specs, sessions)
+        return await _save(specs, settings, sessions)
 
     changes = with_database(work)
     _report(changes)
@@ -157,31 +142,34 @@ def courses_import(
 @courses.command("export")
 def courses_export(
     code: Annotated[str, typer.Argument(help="Il codice del corso")],
-    out: Annotated[Path | None, typer.Option("--out", help="File CSV (altrimenti a video)")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="File .csv o .xlsx (altrimenti CSV a video)")
+    ] = None,
     by: Annotated[str, typer.Option(help="Il tuo nome, registrato nel log di accesso")] = "cli",
 ) -> None:
-    """L'elenco degli iscritti in CSV (nome, contatto Telegram, stato, date), per l'ente del
-    corso e il registro presenze del finanziatore. Ogni esportazione resta nel registro."""
+    """L'elenco degli iscritti in CSV, o XLSX con --out iscritti.xlsx (nome, contatto
+    Telegram, stato, date), per l'ente del corso e il registro presenze del finanziatore.
+    Ogni esportazione resta nel registro."""
     from app.assistant import utc_now
-    from store import course_admin
-    from store.privacy import audit
 
-    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> str:
-        now = utc_now()
-        async with sessions.begin() as session:
-            card = await _card_orfail(session, code)
-            rows = await course_admin.enrolment_list(session, card.id)
-            for row in rows:  # personal data leaves the system: record who took it
-                await audit(session, row.telegram_id, "course_export", f"cli:{by}"[:64], now)
-        log.info("course enrolments exported course=%d rows=%d", card.id, len(rows))
-        return enrolment_csv(rows, settings)
+    kind = "xlsx" if out is not None and out.suffix.lower() == ".xlsx" else "csv"
 
-    text = with_database(work)
+    async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> bytes:
+        service = _service(settings, sessions)
+        card = await _card_orfail(service, code)
+        done = await service.export(card.id, f"cli:{by}", utc_now(), kind)
+        if done is None:
+            fail(f"Nessun corso con codice {code!r}.")
+        log.info("course enrolments exported course=%d rows=%d", card.id, done.rows)
+        return done.content
+
+    content = with_database(work)
     if out is None:
-        typer.echo(text, nl=False)
+        typer.echo(content.decode("utf-8-sig"), nl=False)
         return
-    out.write_text(text, encoding="utf-8-sig")  # with a BOM, Excel reads the accents right
-    typer.echo(f"Scritto {out} ({text.count(chr(10)) - 1} persone).")
+    out.write_bytes(content)  # the CSV starts with a BOM: Excel reads the accents right
+    rows = content.decode("utf-8-sig").count(chr(10)) - 1 if kind == "csv" else None
+    typer.echo(f"Scritto {out}" + (f" ({rows} persone)." if rows is not None else "."))
 
 
 @courses.command("withdraw")
@@ -191,11 +179,10 @@ def courses_withdraw(
 ) -> None:
     """Ritira un corso dal catalogo. Le iscrizioni finiscono: le persone vanno avvisate."""
     from app.assistant import utc_now
-    from store import course_admin
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
-        async with sessions() as session:
-            card = await _card_orfail(session, code)
+        service = _service(settings, sessions)
+        card = await _card_orfail(service, code)
         people = (card.seats - card.seats_left) + card.waiting
         if (
             people
@@ -203,8 +190,7 @@ def courses_withdraw(
             and not typer.confirm(f"{card.code}: {people} persone iscritte o in attesa. Ritirare?")
         ):
             raise typer.Abort()
-        async with sessions.begin() as session:
-            done = await course_admin.withdraw_course(session, card.id, utc_now())
+        done = await service.withdraw(card.id, utc_now())
         if done.already_withdrawn:
             typer.echo(f"{card.code} era già ritirato.")
             return
@@ -224,19 +210,12 @@ def courses_catalogue(
     """I corsi nel formato dell'import, con le traduzioni e le date assolute: si può
     modificare il file (per esempio aggiungere le traduzioni) e importarlo di nuovo."""
     from app.assistant import utc_now
-    from store import course_admin
     from store.course_import import courses_csv, courses_yaml
 
     as_csv = out is not None and out.suffix.lower() == ".csv"
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> str:
-        async with sessions() as session:
-            cards = await course_admin.all_courses(session, utc_now())
-            specs = [
-                await course_admin.current_spec(session, card.id)
-                for card in cards
-                if show_all or not card.withdrawn
-            ]
+        specs = await _service(settings, sessions).specs(utc_now(), everything=show_all)
         write = courses_csv if as_csv else courses_yaml
         return write(specs, settings.timezone)
 
@@ -258,13 +237,11 @@ def load_demo_courses(settings: Settings, file: Path = DEMO_COURSES_FILE) -> int
     migrations."""
     if not settings.demo_slots or not file.exists():
         return 0
-    from store.course_admin import count_courses
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> int:
-        async with sessions() as session:
-            if await count_courses(session):
-                return 0
-        changes = await _save(_read(file, settings), sessions)
+        if not await _service(settings, sessions).is_empty():
+            return 0
+        changes = await _save(_read(file, settings), settings, sessions)
         log.info("demo courses loaded count=%d", len(changes))
         return len(changes)
 
@@ -274,23 +251,10 @@ def load_demo_courses(settings: Settings, file: Path = DEMO_COURSES_FILE) -> int
 # ------------------------------------------------------------------ helpers
 
 
-def enrolment_csv(rows: Sequence[EnrolmentRow], settings: Settings) -> str:
-    """The export: semicolon separated (what Excel in Italian expects), local times."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS)
-    for row in rows:
-        writer.writerow(
-            (
-                row.display_name or "",
-                row.telegram_id,
-                STATUS_IT.get(row.status, row.status),
-                row.position or "",
-                _when(row.created_at, settings),
-                _when(row.updated_at, settings),
-            )
-        )
-    return buffer.getvalue()
+def _service(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> CourseAdmin:
+    from app.course_admin import CourseAdmin
+
+    return CourseAdmin.from_settings(sessions, settings)
 
 
 def _read(file: Path, settings: Settings) -> list[CourseSpec]:
@@ -309,19 +273,22 @@ def _read(file: Path, settings: Settings) -> list[CourseSpec]:
 
 
 async def _save(
-    specs: list[CourseSpec], sessions: async_sessionmaker[AsyncSession]
+    specs: list[CourseSpec], settings: Settings, sessions: async_sessionmaker[AsyncSession]
 ) -> list[tuple[str, CourseChange]]:
     """All of the file in one transaction: a bad course leaves the catalogue untouched."""
     from app.assistant import utc_now
-    from store.course_admin import save_course
-    from store.courses import SeatsBelowTaken
+    from app.catalogue import Catalogue
+    from app.course_admin import CourseProblems
 
-    now = utc_now()
     try:
-        async with sessions.begin() as session:
-            return [(spec.code, await save_course(session, spec, now)) for spec in specs]
-    except SeatsBelowTaken as exc:
-        fail(f"Nessun corso importato: {exc}")
+        changes = await _service(settings, sessions).save_all(specs, utc_now())
+    except CourseProblems as exc:
+        words = Catalogue.load(settings.locales_dir)
+        said = "; ".join(
+            words.render(f"web-course-error-{p.code}", "it", dict(p.params)) for p in exc.problems
+        )
+        fail(f"Nessun corso importato: {exc.code}: {said}")
+    return [(spec.code, change) for spec, change in zip(specs, changes, strict=True)]
 
 
 def _report(changes: list[tuple[str, CourseChange]]) -> None:
@@ -347,6 +314,8 @@ def _tell(why: str, notices: tuple[Notice, ...]) -> None:
         f"{why}: {len(notices)} persone riceveranno un messaggio dal bot appena è in funzione"
         " (entro un minuto). Per scrivere loro di persona:"
     )
+    from app.course_admin import STATUS_IT
+
     for notice in notices:
         typer.echo(
             f"  /scrivi {notice.telegram_id}   ({STATUS_IT.get(notice.status, notice.status)})"
@@ -361,11 +330,10 @@ def _offered(code: str, offers: tuple[Offer, ...]) -> None:
         )
 
 
-async def _card_orfail(session: AsyncSession, code: str) -> CourseCard:
+async def _card_orfail(service: CourseAdmin, code: str) -> CourseCard:
     from app.assistant import utc_now
-    from store.courses import by_code
 
-    card = await by_code(session, code.strip().lower(), utc_now())
+    card = await service.by_code(code, utc_now())
     if card is None:
         fail(f"Nessun corso con codice {code!r} (vedi `proximity courses list --all`).")
     return card

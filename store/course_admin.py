@@ -39,7 +39,7 @@ TOLD_FIELDS = frozenset({"sessions", "place_id"})
 
 @dataclass(frozen=True)
 class EnrolmentRow:
-    """One line of the enrolment list (CSV export)."""
+    """One line of the enrolment list (the course page, the CSV and XLSX exports)."""
 
     enrolment_id: int
     display_name: str | None
@@ -48,6 +48,7 @@ class EnrolmentRow:
     position: int | None
     created_at: datetime
     updated_at: datetime
+    offer_expires_at: datetime | None = None  # while a freed seat is offered to them
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ async def enrolment_list(session: AsyncSession, course_id: int) -> list[Enrolmen
             position=line.index(e.id) + 1 if e.status == WAITING else None,
             created_at=e.created_at,
             updated_at=e.updated_at,
+            offer_expires_at=e.offer_expires_at if e.status == OFFERED else None,
         )
         for e, p in rows
     ]

@@ -247,6 +247,9 @@ web-audit-action-value = { $action ->
         [viewed_handoff] Ha aperto la conversazione
         [viewed_details] Ha visto i dettagli nel gruppo
         [taken_in_charge] Presa in carico
+        [course_people_viewed] Ha aperto le persone di un corso
+        [course_export] Ha scaricato l'elenco di un corso
+        [course_person_withdrawn] Ha tolto la persona da un corso
         [web-login] Accesso
         [web-login-failed] Accesso non riuscito
         [web-logout] Uscita
@@ -395,3 +398,179 @@ web-canned-error-slot = Tra parentesi graffe puoi scrivere solo { "{" }nome{ "}"
 web-canned-pick = Risposta pronta
 web-canned-pick-hint = Il nome della persona è già al suo posto.
 web-canned-send = Invia la risposta pronta
+
+## Corsi (web/course_pages.py, app/course_admin.py; gli errori anche per `proximity courses import`)
+
+web-nav-courses = Corsi
+web-courses-heading = Corsi
+web-courses-lead = I corsi del catalogo, con iscrizioni e lista d'attesa. Le persone nel corso ricevono dal bot ogni cambio di date o di luogo, con il calendario aggiornato.
+web-courses-show-all = Mostra anche i corsi chiusi e ritirati
+web-courses-show-open = Mostra solo i corsi aperti
+web-courses-new = Nuovo corso
+web-courses-none = Nessun corso da mostrare.
+web-courses-col-title = Corso
+web-courses-col-first = Prima lezione
+web-courses-col-place = Luogo
+web-courses-col-seats = Posti occupati
+web-courses-col-waiting = In attesa
+web-courses-col-state = Stato
+web-courses-seats = { $taken } su { $seats }
+web-course-state = { $state ->
+        [withdrawn] Ritirato
+        [closed] Iscrizioni chiuse
+        [waiting] Aperto, con lista d'attesa
+       *[open] Aperto
+    }
+web-course-back = Tutti i corsi
+web-course-code = Codice
+web-course-details = Dettagli
+web-course-category = Categoria
+web-course-category-value = { $category ->
+        [informatica] Informatica
+        [logistica] Logistica
+        [pulizie] Pulizie
+        [ristorazione] Ristorazione
+        [lingua_italiana] Lingua italiana
+        [sicurezza] Sicurezza sul lavoro
+       *[competenze_trasversali] Competenze trasversali
+    }
+web-course-place = Luogo
+web-course-seats = Posti
+web-course-seats-value = { $seats } posti, { $free } liberi
+web-course-requirement = Chi può iscriversi
+web-course-requirement-value = { $requirement ->
+        [prescreened] Chi ha fatto il questionario con esito probabile o da verificare
+        [in_charge] Chi è in carico ai servizi
+       *[none] Tutti
+    }
+web-course-italian = Livello di italiano richiesto
+web-course-italian-none = Nessun livello richiesto
+web-course-cost = Costo
+web-course-contact = Referente
+web-course-deadline = Iscrizioni entro
+web-course-deadline-none = Fino all'inizio della prima lezione
+web-course-remind = Promemoria
+web-course-remind-value = { $each ->
+        [yes] Prima di ogni lezione
+       *[no] Prima della prima lezione
+    }
+web-course-description = Descrizione
+web-course-lessons = Lezioni
+web-course-lesson-when = { $day }, dalle { $start } alle { $end }
+web-course-enrolled = Iscrizioni confermate ({ $count })
+web-course-waiting = Lista d'attesa ({ $count })
+web-course-left = Non più nel corso ({ $count })
+web-course-nobody = Nessuno.
+web-course-audited = Chi apre questa pagina resta nel registro, per ogni persona mostrata.
+web-course-col-position = Posizione
+web-course-col-name = Nome
+web-course-col-telegram = Numero Telegram
+web-course-col-since = Iscrizione
+web-course-col-status = Stato
+web-course-col-changed = Ultimo cambio
+web-course-col-action = Azione
+web-course-status = { $status ->
+        [enrolled] Iscrizione confermata
+        [offered] Posto offerto, risposta entro { $until }
+        [waiting] In attesa
+        [withdrawn] Ritiro
+        [course_off] Corso annullato
+        [declined] Rinuncia al posto
+       *[expired] Offerta scaduta
+    }
+web-course-no-name = (senza nome)
+web-course-edit = Cambia il corso
+web-course-withdraw = Ritira il corso
+web-course-withdraw-person = Togli dal corso
+web-course-export = Scarica l'elenco
+web-course-export-hint = Nomi, numeri Telegram, stato e date di tutte le persone del corso. Ogni download resta nel registro.
+web-course-export-csv = Scarica CSV
+web-course-export-xlsx = Scarica Excel (XLSX)
+web-course-done = { $what ->
+        [created] Corso creato.
+        [saved] Corso salvato. Chi è nel corso riceverà dal bot le nuove date o il nuovo luogo, con il calendario aggiornato.
+        [unchanged] Nessun cambiamento da salvare.
+        [offered] Persona tolta dal corso. Il posto è offerto alla prima persona in lista d'attesa, che riceve il messaggio dal bot.
+        [freed] Persona tolta dal corso. Il posto ora è libero.
+        [absent] Questa persona non era più nel corso.
+        [withdrawn] Corso ritirato. Chi era nel corso riceverà un messaggio dal bot.
+       *[other] Fatto.
+    }
+web-course-withdrawn-note = Questo corso è ritirato: non si può più cambiare.
+
+## Corsi: il modulo
+
+web-course-new-heading = Nuovo corso
+web-course-edit-heading = Cambia il corso
+web-course-form-lead = I campi con la data e l'ora sono nell'ora italiana. Dopo il salvataggio, chi è nel corso riceve dal bot le nuove date o il nuovo luogo.
+web-course-f-title = Titolo
+web-course-f-title-hint = Lo vedono le persone sul bot. Per esempio: Informatica di base.
+web-course-f-code = Codice (facoltativo)
+web-course-f-code-hint = Lettere minuscole, cifre e _. Se lo lasci vuoto, lo ricaviamo dal titolo. Dopo non cambia più.
+web-course-f-description = Descrizione
+web-course-f-description-hint = Per chi è, cosa si impara, cosa si riceve alla fine.
+web-course-f-category = Categoria
+web-course-f-place = Luogo
+web-course-f-seats = Posti
+web-course-f-seats-hint = Un numero intero. Non meno delle persone che hanno già un posto.
+web-course-f-requirement = Chi può iscriversi
+web-course-f-italian = Livello di italiano richiesto
+web-course-f-italian-none = Nessuno
+web-course-f-cost = Costo
+web-course-f-cost-hint = Per esempio: gratuito.
+web-course-f-contact = Referente
+web-course-f-deadline = Iscrizioni entro (facoltativo)
+web-course-f-deadline-hint = Senza data, le iscrizioni restano aperte fino alla prima lezione. Senza ora, fino alle 23:59.
+web-course-f-deadline-date = Giorno
+web-course-f-deadline-time = Ora
+web-course-f-remind = Manda il promemoria prima di ogni lezione (altrimenti solo prima della prima)
+web-course-f-lessons = Lezioni
+web-course-f-lessons-hint = Una riga per lezione. Le righe vuote non contano. Per togliere una lezione, spunta «Togli».
+web-course-f-lesson = Lezione { $n }
+web-course-f-lesson-date = Giorno
+web-course-f-lesson-start = Dalle
+web-course-f-lesson-end = Alle
+web-course-f-lesson-drop = Togli
+web-course-f-more = Aggiungi altre righe
+web-course-f-save = Salva il corso
+web-course-f-cancel = Annulla
+
+web-course-error-title-empty = Scrivi il titolo del corso.
+web-course-error-title-long = Il titolo è troppo lungo: al massimo { $max } caratteri.
+web-course-error-description-empty = Scrivi una descrizione.
+web-course-error-description-long = La descrizione è troppo lunga: al massimo { $max } caratteri.
+web-course-error-category = Scegli una categoria.
+web-course-error-place = Scegli un luogo dell'elenco.
+web-course-error-seats-number = Scrivi il numero dei posti in cifre, per esempio 12.
+web-course-error-seats-range = I posti vanno da 1 a { $max }.
+web-course-error-seats-below = { $taken } persone hanno già un posto: i posti non possono essere meno di { $taken }.
+web-course-error-requirement = Scegli chi può iscriversi.
+web-course-error-italian = Scegli un livello dell'elenco.
+web-course-error-cost-long = Il costo è troppo lungo: al massimo { $max } caratteri.
+web-course-error-contact-empty = Scrivi il nome del referente.
+web-course-error-contact-long = Il nome del referente è troppo lungo: al massimo { $max } caratteri.
+web-course-error-code = Il codice può avere solo lettere minuscole, cifre e _, e inizia con una lettera.
+web-course-error-code-taken = Questo codice è già di un altro corso. Scrivine un altro.
+web-course-error-date = Scrivi la data come 31/12/2026.
+web-course-error-time = Scrivi l'ora come 09:30.
+web-course-error-time-skipped = Quest'ora non esiste quel giorno (cambio dell'ora legale). Scegline un'altra.
+web-course-error-deadline-date-missing = Scrivi anche il giorno, oppure lascia vuota l'ora.
+web-course-error-deadline-after-start = La scadenza delle iscrizioni deve venire prima della prima lezione.
+web-course-error-deadline-past = La scadenza delle iscrizioni è già passata.
+web-course-error-lesson-order = La lezione deve finire dopo l'inizio.
+web-course-error-lesson-past = Questa lezione sarebbe nel passato.
+web-course-error-lessons-none = Scrivi almeno una lezione: giorno, inizio e fine.
+
+## Corsi: le conferme
+
+web-course-withdraw-heading = Ritirare il corso?
+web-course-withdraw-lead = Il corso esce dal catalogo. Le iscrizioni e la lista d'attesa finiscono: { $people ->
+        [0] nessuno è nel corso.
+        [one] una persona riceverà un messaggio dal bot.
+       *[other] { $people } persone riceveranno un messaggio dal bot.
+    } Chi aveva un posto riceve anche il calendario con le lezioni annullate. Non si può tornare indietro.
+web-course-withdraw-confirm = Sì, ritira il corso
+web-course-withdraw-person-heading = Togliere questa persona dal corso?
+web-course-withdraw-person-lead = { $name } ({ $status }) esce dal corso. Se aveva un posto, il posto è offerto alla prima persona in lista d'attesa, che ha { $hours } ore per accettarlo.
+web-course-withdraw-person-confirm = Sì, togli dal corso
+web-course-keep = No, torna al corso
