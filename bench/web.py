@@ -46,6 +46,7 @@ from store.models import (
 from store.settings import Settings
 from web.accounts import complete_setup, create_account, pending_setup
 from web.roles import Role
+from web.sealing import Sealer
 
 PEOPLE = 10_000
 HANDOFFS = 2_000
@@ -54,6 +55,9 @@ MESSAGES = 200_000
 BATCH = 5_000
 FIRST_ID = 100_000_000
 ACCOUNT = "bench.operatore"
+# The bench seeds the account and serves the console with the same key.
+SEALER_KEY = "cHJveGltaXR5LWJlbmNoLWtleS1ub3Qtc2VjcmV0ISE="
+SEALER = Sealer.from_text(SEALER_KEY)
 PASSWORD = "il treno verde parte alle 7"
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
 NAMES = ("Giulia", "Marco", "Amina", "Ion", "Fatou", "Luis", "Elena", "Karim", "Sara", "Ahmed")
@@ -174,12 +178,14 @@ async def make_account(database_url: str) -> str:
     try:
         async with session_factory(engine).begin() as session:
             now = datetime.now(UTC)
-            token = await create_account(session, ACCOUNT, Role.OPERATOR, now)
-            pending = await pending_setup(session, token, now)
+            token = await create_account(session, ACCOUNT, Role.OPERATOR, now, sealer=SEALER)
+            pending = await pending_setup(session, token, now, sealer=SEALER)
             assert pending is not None
             secret = pending.totp_secret
             code = pyotp.TOTP(secret).now()
-            problems = await complete_setup(session, token, PASSWORD, PASSWORD, code, now)
+            problems = await complete_setup(
+                session, token, PASSWORD, PASSWORD, code, now, sealer=SEALER
+            )
             assert problems == [], problems
             return secret
     finally:
@@ -190,7 +196,11 @@ async def serve_console(database_url: str, port: int) -> None:
     from web import create_app, serve
 
     settings = Settings(
-        database_url=database_url, web_host="127.0.0.1", web_port=port, _env_file=None
+        database_url=database_url,
+        web_host="127.0.0.1",
+        web_port=port,
+        web_secret_key=SEALER_KEY,
+        _env_file=None,
     )
     engine = create_engine_async(database_url)
     await serve(create_app(session_factory(engine), settings), "127.0.0.1", port)

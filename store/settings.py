@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     web_host: str = "127.0.0.1"
     web_port: int = 8080
     web_public_url: str = ""
+    # Seals TOTP secrets at rest (web/sealing.py); empty: a key file in var/ is made.
+    web_secret_key: str = ""
     log_level: str = "INFO"
 
     # NLU: with RASA_URL set the bot uses that server; otherwise `proximity run` starts one.

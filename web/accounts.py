@@ -26,6 +26,7 @@ from store.models import AuditEntry
 from web.models import Account, LoginAttempt, SetupToken, WebSession
 from web.passwords import burn_time, hash_password, password_problem, verify_password
 from web.roles import Role
+from web.sealing import Sealer
 
 SETUP_TOKEN_LIFETIME = timedelta(hours=48)
 IDLE_TIMEOUT = timedelta(minutes=30)
@@ -111,6 +112,7 @@ async def create_account(
     role: Role,
     now: datetime,
     *,
+    sealer: Sealer,
     telegram_user_id: int | None = None,
 ) -> str:
     """A new account without a password, and the token of its one-time set-up link."""
@@ -127,10 +129,12 @@ async def create_account(
     session.add(account)
     await session.flush()
     audit(session, now, account.id, "web-account-created")
-    return await _new_setup_token(session, account, now)
+    return await _new_setup_token(session, account, now, sealer)
 
 
-async def reset_account(session: AsyncSession, name: str, now: datetime) -> str:
+async def reset_account(
+    session: AsyncSession, name: str, now: datetime, *, sealer: Sealer
+) -> str:
     """A new set-up link for a forgotten password or a lost phone; ends every session."""
     account = await session.scalar(select(Account).where(Account.name == normalise_name(name)))
     if account is None:
@@ -140,7 +144,7 @@ async def reset_account(session: AsyncSession, name: str, now: datetime) -> str:
     account.totp_last_step = None
     await session.execute(delete(WebSession).where(WebSession.account_id == account.id))
     audit(session, now, account.id, "web-account-reset")
-    return await _new_setup_token(session, account, now)
+    return await _new_setup_token(session, account, now, sealer)
 
 
 async def set_disabled(session: AsyncSession, name: str, disabled: bool, now: datetime) -> None:
@@ -157,28 +161,32 @@ async def list_accounts(session: AsyncSession) -> list[Account]:
     return list(await session.scalars(select(Account).order_by(Account.name)))
 
 
-async def _new_setup_token(session: AsyncSession, account: Account, now: datetime) -> str:
+async def _new_setup_token(
+    session: AsyncSession, account: Account, now: datetime, sealer: Sealer
+) -> str:
     await session.execute(delete(SetupToken).where(SetupToken.account_id == account.id))
     token = secrets.token_urlsafe(32)
     session.add(
         SetupToken(
             token_hash=digest(token),
             account_id=account.id,
-            totp_secret=pyotp.random_base32(),
+            totp_secret=sealer.seal(pyotp.random_base32()),
             expires_at=now + SETUP_TOKEN_LIFETIME,
         )
     )
     return token
 
 
-async def pending_setup(session: AsyncSession, token: str, now: datetime) -> PendingSetup | None:
+async def pending_setup(
+    session: AsyncSession, token: str, now: datetime, *, sealer: Sealer
+) -> PendingSetup | None:
     """What the set-up page shows for a token, or None if it is unknown, used or expired."""
     found = await _setup_row(session, token, now)
     if found is None:
         return None
     row, account = found
     return PendingSetup(
-        name=account.name, role=Role.named(account.role), totp_secret=row.totp_secret
+        name=account.name, role=Role.named(account.role), totp_secret=sealer.open(row.totp_secret)
     )
 
 
@@ -201,6 +209,8 @@ async def complete_setup(
     repeated: str,
     code: str,
     now: datetime,
+    *,
+    sealer: Sealer,
 ) -> list[Problem] | None:
     """Sets the password (and the second factor when a code is given). None: the link is
     not valid; an empty list: done; otherwise what to correct."""
@@ -219,7 +229,7 @@ async def complete_setup(
         problems.append(Problem("repeated", "web-setup-error-different", {}))
     step = None
     if wants_totp:
-        step = _totp_step(row.totp_secret, code, now, after=None)
+        step = _totp_step(sealer.open(row.totp_secret), code, now, after=None)
         if step is None:
             key = "web-setup-error-code" if code else "web-setup-error-code-missing"
             problems.append(Problem("code", key, {}))
@@ -261,7 +271,14 @@ class Opened:
 
 
 async def log_in(
-    session: AsyncSession, name: str, password: str, code: str, address: str, now: datetime
+    session: AsyncSession,
+    name: str,
+    password: str,
+    code: str,
+    address: str,
+    now: datetime,
+    *,
+    sealer: Sealer,
 ) -> Opened | None:
     """A new session for the right name, password and (when enrolled) code; None otherwise,
     whatever the reason, including a lock. Every try is recorded and audited."""
@@ -277,7 +294,10 @@ async def log_in(
     step = None
     if ok and account is not None and account.totp_secret is not None:
         step = _totp_step(
-            account.totp_secret, code.strip().replace(" ", ""), now, after=account.totp_last_step
+            sealer.open(account.totp_secret),
+            code.strip().replace(" ", ""),
+            now,
+            after=account.totp_last_step,
         )
         ok = step is not None
     ok = ok and account is not None and not account.disabled and not locked
@@ -288,6 +308,8 @@ async def log_in(
         return None
     if step is not None:
         account.totp_last_step = step
+        if account.totp_secret is not None and not sealer.is_sealed(account.totp_secret):
+            account.totp_secret = sealer.seal(account.totp_secret)  # from before sealing
     audit(session, now, account.id, "web-login")
     # A new id at every login: a session id planted before logging in is worth nothing.
     session_id = secrets.token_urlsafe(32)

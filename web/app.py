@@ -30,6 +30,7 @@ from store.settings import Settings
 from web import audit_pages, auth_pages, canned_pages, handoff_pages, home_pages, person_pages
 from web.console import CSRF_FIELD, Clock, Console, csrf_token, guard, render
 from web.roles import ROLE_TABLE, Role
+from web.sealing import sealer_for
 
 HERE = Path(__file__).resolve().parent
 
@@ -87,6 +88,7 @@ def create_app(
         templates=templates,
         base_url=base_url,
         secure_cookies=base_url.startswith("https://"),
+        sealer=sealer_for(settings.web_secret_key, settings.var_dir),
     )
     env.globals["t"] = console.t
     env.globals["Role"] = Role

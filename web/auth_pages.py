@@ -55,6 +55,7 @@ async def login(request: Request) -> Response:
                 str(form.get("code", "")),
                 address,
                 console.clock(),
+                sealer=console.sealer,
             )
         if opened is None:
             context.update(name=name, failed=True, notice=None)
@@ -99,7 +100,7 @@ async def setup(request: Request) -> Response:
     token = request.path_params["token"]
     problems: list[Problem] = []
     async with console.sessions.begin() as session:
-        pending = await pending_setup(session, token, console.clock())
+        pending = await pending_setup(session, token, console.clock(), sealer=console.sealer)
         if pending is not None and request.method == "POST":
             form = await request.form()
             outcome = await complete_setup(
@@ -109,6 +110,7 @@ async def setup(request: Request) -> Response:
                 str(form.get("repeated", "")),
                 str(form.get("code", "")),
                 console.clock(),
+                sealer=console.sealer,
             )
             if outcome == []:
                 return redirect("/login?ready=1")

@@ -23,6 +23,7 @@ import typer
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.settings import Settings
+from web.sealing import Sealer
 
 T = TypeVar("T")
 
@@ -55,6 +56,13 @@ def _in_transaction(work: Callable[[AsyncSession, datetime], Awaitable[T]]) -> t
     return asyncio.run(main()), settings
 
 
+def _sealer() -> Sealer:
+    from web.sealing import sealer_for
+
+    settings = Settings()
+    return sealer_for(settings.web_secret_key, settings.var_dir)
+
+
 def _fail(message: str) -> typer.Exit:
     typer.echo(message, err=True)
     return typer.Exit(code=1)
@@ -75,7 +83,12 @@ def add(
     try:
         token, settings = _in_transaction(
             lambda s, now: create_account(
-                s, name, Role.named(role.value), now, telegram_user_id=telegram_id
+                s,
+                name,
+                Role.named(role.value),
+                now,
+                sealer=_sealer(),
+                telegram_user_id=telegram_id,
             )
         )
     except AccountError as exc:
@@ -89,7 +102,9 @@ def reset(name: str) -> None:
     from web.accounts import AccountError, reset_account
 
     try:
-        token, settings = _in_transaction(lambda s, now: reset_account(s, name, now))
+        token, settings = _in_transaction(
+            lambda s, now: reset_account(s, name, now, sealer=_sealer())
+        )
     except AccountError as exc:
         raise _fail(str(exc)) from None
     _print_link(settings, token)

@@ -30,6 +30,7 @@ from starlette.templating import Jinja2Templates
 from app.catalogue import Catalogue
 from web.accounts import CurrentAccount, current_account
 from web.roles import Role
+from web.sealing import Sealer
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class Console:
     templates: Jinja2Templates
     base_url: str
     secure_cookies: bool
+    sealer: Sealer
 
     @property
     def session_cookie(self) -> str:

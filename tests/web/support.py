@@ -4,8 +4,10 @@ database, a clock the test moves, and helpers to create accounts and log in."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import os
 import re
+import secrets
 import socket
 import subprocess
 import sys
@@ -24,6 +26,7 @@ from store.settings import PROJECT_ROOT, Settings
 from web import create_app, serve
 from web.accounts import complete_setup, create_account, pending_setup
 from web.roles import Role
+from web.sealing import sealer_for
 
 # The command an admin types, as installed in this virtualenv.
 PROXIMITY = str(Path(sys.executable).parent / "proximity")
@@ -65,8 +68,14 @@ class ConsoleServer:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.settings = Settings(
-            database_url=database_url, web_host="127.0.0.1", web_port=self.port, _env_file=None
+            database_url=database_url,
+            web_host="127.0.0.1",
+            web_port=self.port,
+            # Each console its own key: what the command line seals, the pages must open.
+            web_secret_key=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+            _env_file=None,
         )
+        self.sealer = sealer_for(self.settings.web_secret_key, self.settings.var_dir)
         self._thread = threading.Thread(target=self._run, name="web-console", daemon=True)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
@@ -119,7 +128,12 @@ class ConsoleServer:
         done = subprocess.run(
             [PROXIMITY, "operators", "add", name, "--role", role, *extra],
             cwd=PROJECT_ROOT,
-            env={**os.environ, "DATABASE_URL": self.database_url, "WEB_PORT": str(self.port)},
+            env={
+                **os.environ,
+                "DATABASE_URL": self.database_url,
+                "WEB_PORT": str(self.port),
+                "WEB_SECRET_KEY": self.settings.web_secret_key,
+            },
             capture_output=True,
             text=True,
             timeout=60,
@@ -137,13 +151,15 @@ class ConsoleServer:
             engine = create_engine_async(self.database_url)
             try:
                 async with session_factory(engine).begin() as session:
-                    token = await create_account(session, name, role, self.clock())
-                    pending = await pending_setup(session, token, self.clock())
+                    token = await create_account(
+                        session, name, role, self.clock(), sealer=self.sealer
+                    )
+                    pending = await pending_setup(session, token, self.clock(), sealer=self.sealer)
                     assert pending is not None
                     secret = pending.totp_secret if totp else None
                     code = self.clock.code(secret) if secret else ""
                     problems = await complete_setup(
-                        session, token, password, password, code, self.clock()
+                        session, token, password, password, code, self.clock(), sealer=self.sealer
                     )
                     assert problems == [], problems
                     return secret
