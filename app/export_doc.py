@@ -104,6 +104,20 @@ def _html(
             )
             for c in data.get("courses", [])
         ),
+        f"<h2>{t('export-care')}</h2>",
+        *(
+            rows(
+                [
+                    ("export-field-care-start", r["taken_in_charge_on"]),
+                    ("export-field-care-services", ", ".join(r["services"]) or None),
+                    ("export-field-care-details", _care_details(r)),
+                    ("export-field-care-steps", _care_steps(r["steps"])),
+                    ("export-field-care-exit", _care_exit(r)),
+                    ("export-field-care-changes", _care_changes(r["changes"])),
+                ]
+            )
+            for r in data.get("care", [])
+        ),
         f"<h2>{t('export-conversation')}</h2>",
         f"<pre>{html.escape(json.dumps(data.get('conversation'), indent=2))}</pre>",
         f"<p>{t('export-rights', email=email)}</p>",
@@ -124,3 +138,34 @@ def _plain(value: object) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {v}" for k, v in value.items())
     return str(value)
+
+
+# Keys of a care record (store.care.export) that are not one of the funder's categories.
+_CARE_FRAME = frozenset(
+    {"taken_in_charge_on", "recorded_by", "recorded_at", "services", "exit_on", "exit_outcome"}
+    | {"steps", "changes"}
+)
+
+
+def _care_details(record: dict[str, Any]) -> dict[str, Any] | None:
+    """The categories recorded at intake, the special ones too: the person sees it all."""
+    return {k: v for k, v in record.items() if k not in _CARE_FRAME and v is not None} or None
+
+
+def _care_steps(steps: list[dict[str, Any]]) -> str | None:
+    parts = [
+        " ".join(str(s[k]) for k in ("kind", "host", "starts_on", "ends_on", "status") if s.get(k))
+        + (f" ({s['weekly_hours']} h)" if s.get("weekly_hours") else "")
+        for s in steps
+    ]
+    return "; ".join(parts) or None
+
+
+def _care_exit(record: dict[str, Any]) -> str | None:
+    if not record.get("exit_on"):
+        return None
+    return f"{record['exit_on']} {record.get('exit_outcome') or ''}".strip()
+
+
+def _care_changes(changes: list[dict[str, Any]]) -> str | None:
+    return "; ".join(f"{c['at']} {c['by']}: {c['action']}" for c in changes) or None

@@ -352,19 +352,25 @@ def people_take_in_charge(
     telegram_id: Annotated[int, typer.Argument(help="The person's Telegram id")],
     by: Annotated[str, typer.Option(help="Your name")] = "cli",
 ) -> None:
-    """Record that the services took the person in charge: all appointment types open up."""
+    """Record that the services took the person in charge: all appointment types open up.
+    Services, path and the funder's categories are added in the web console."""
     from app.assistant import utc_now
-    from store.agenda_admin import take_in_charge
+    from app.intake import IntakeConfig, IntakeService
+    from app.people import PersonNotFound
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
-        async with sessions.begin() as session:
-            person = await take_in_charge(session, telegram_id, by, utc_now())
-        if person is None:
+        intake = IntakeService(sessions, IntakeConfig.load(), settings.timezone)
+        now = utc_now()
+        form = {"taken_in_charge_on": intake.today(now).isoformat()}
+        try:
+            done = await intake.take_in_charge(telegram_id, form, (), by, f"cli:{by}", now)
+            record = (await intake.view(telegram_id, f"cli:{by}", now)).open
+        except PersonNotFound:
             fail(f"No person with Telegram id {telegram_id} (consent comes first).")
-        assert person.taken_in_charge_at is not None
+        assert record is not None
+        already = "Already taken" if not done.ok else "Taken"
         typer.echo(
-            f"Taken in charge on {local_time(person.taken_in_charge_at, settings)} "
-            f"by {person.taken_in_charge_by}."
+            f"{already} in charge on {record.taken_in_charge_on:%d/%m/%Y} by {record.recorded_by}."
         )
 
     with_database(work)

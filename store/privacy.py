@@ -16,7 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store import courses, handoffs
+from store import care, courses, handoffs
 from store.conversations import find_beneficiary
 from store.models import (
     Appointment,
@@ -72,6 +72,8 @@ async def personal_data(
     )
     data["messages"] = await handoffs.recent_texts(session, telegram_id)
     data["appointments"] = await _appointments(session, person.id)
+    # Taking in charge: records, path steps and every change, special categories too.
+    data["care"] = await care.export(session, person.id)
     data["courses"] = [
         {
             "course": m.course.title,
@@ -141,6 +143,7 @@ async def erase_person(session: AsyncSession, telegram_id: int, now: datetime, a
         )
         await session.execute(delete(ConsentEvent).where(ConsentEvent.beneficiary_id == person.id))
         await session.execute(delete(Prescreening).where(Prescreening.beneficiary_id == person.id))
+        await care.erase(session, person.id)
         await session.delete(person)
         await count(session, "data_erased", now)
     if conversation is not None:
