@@ -47,6 +47,26 @@ class OfficeHours:
                     return max(start, local)
         return None
 
+    def open_between(self, start: datetime, end: datetime) -> timedelta:
+        """How much of [start, end) the office was open: a request made on Friday evening
+        and taken on Monday at 9:10 waited ten minutes of office time, not a weekend."""
+        zone = ZoneInfo(self.timezone)
+        if end <= start:
+            return timedelta(0)
+        total = timedelta(0)
+        day = start.astimezone(zone).date()
+        last = end.astimezone(zone).date()
+        while day <= last:
+            if day not in self.holidays:
+                for opens, closes in self.week[day.weekday()]:
+                    # Aware instants, so a DST change inside the span counts real time.
+                    lo = max(start, datetime.combine(day, opens, zone))
+                    hi = min(end, datetime.combine(day, closes, zone))
+                    if hi > lo:
+                        total += hi - lo
+            day += timedelta(days=1)
+        return total
+
 
 def _interval(text: str) -> tuple[time, time]:
     opens, closes = (time.fromisoformat(part.strip()) for part in text.split("-"))
