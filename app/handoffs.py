@@ -15,24 +15,29 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.assistant import Assistant
-from app.ports import HandoffViews, RelayedOut
+from app.attachments import MAX_CAPTION, check_upload
+from app.ports import HandoffViews, RelayedOut, Upload
 from dialogs import OperatorClosed, OperatorJoined
 from dialogs.model import Turn
 from store import handoff_inbox, handoffs, privacy
 from store.handoff_inbox import InboxFilter, InboxRow, ThreadItem
+from store.handoffs import RelayedFile
 from store.models import Handoff
 
 log = logging.getLogger(__name__)
 
 # The longest reply or note: Telegram's own limit for one message, less the signature.
 MAX_TEXT = 3500
+# A live page swaps its thread when something changes, and the browser fetches the photos
+# again: one audit entry per account, person and this long stands for all of them.
+FILE_VIEW_AUDIT_GAP = timedelta(minutes=5)
 # What happened instead of the action, for the adapter to word:
 #   gone             the handoff does not exist or is closed
 #   claimed_by_other someone else has it (`by` names them)
@@ -40,9 +45,11 @@ MAX_TEXT = 3500
 #   no_telegram      console mode: nobody can be reached from here
 #   empty, too_long  the text
 #   not_delivered    Telegram did not take the reply (blocked, network)
+#   file_empty, file_too_big, file_type, caption_too_long   the attached file and its text
 ProblemCode = Literal[
-    "gone", "claimed_by_other", "not_claimed", "no_telegram", "empty", "too_long", "not_delivered"
-]
+    "gone", "claimed_by_other", "not_claimed", "no_telegram", "empty", "too_long",
+    "not_delivered", "file_empty", "file_too_big", "file_type", "caption_too_long",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,11 @@ class NoViews:
         return None
 
     async def reply(self, telegram_id: int, text: str, by: str) -> RelayedOut | None:
+        return None
+
+    async def reply_file(
+        self, telegram_id: int, upload: Upload, caption: str, by: str
+    ) -> RelayedOut | None:
         return None
 
     async def note(self, telegram_id: int, text: str, by: str) -> None:
@@ -219,11 +231,27 @@ class HandoffService:
         await self._tell_core(telegram_id, "closed")
         return Done(telegram_id=telegram_id)
 
-    async def reply(self, handoff_id: int, actor: Actor, text: str) -> Done:
+    async def reply(
+        self,
+        handoff_id: int,
+        actor: Actor,
+        text: str,
+        attachment: tuple[str, bytes] | None = None,
+    ) -> Done:
         """From the browser: to the person signed with the actor's first name, as from the
-        topic, and copied into the topic."""
+        topic, and copied into the topic. With an `attachment` (its name and bytes, checked
+        here) the text is its caption and may be empty."""
         text = text.strip()
-        problem = _text_problem(text)
+        upload: Upload | None = None
+        if attachment is None:
+            problem = _text_problem(text)
+        else:
+            checked = check_upload(*attachment)
+            if isinstance(checked, Upload):
+                upload = checked
+                problem = "caption_too_long" if len(text) > MAX_CAPTION else None
+            else:
+                problem = checked
         if problem is not None:
             return Done(problem)
         if not self.views.reaches_people:
@@ -233,7 +261,10 @@ class HandoffService:
             if handoff is None or handoff.status == "closed":
                 return Done("gone")
             telegram_id = handoff.telegram_id
-        sent = await self.views.reply(telegram_id, text, actor.name)
+        if upload is None:
+            sent = await self.views.reply(telegram_id, text, actor.name)
+        else:
+            sent = await self.views.reply_file(telegram_id, upload, text, actor.name)
         if sent is None:
             return Done("not_delivered")
         async with self.sessions.begin() as session:
@@ -241,10 +272,32 @@ class HandoffService:
             assert handoff is not None
             await handoffs.record_relay(
                 session, handoff, "out", sent.private_message_id, sent.group_message_id,
-                text, self.clock(), author=actor.name,
+                text or None, self.clock(), author=actor.name, file=sent.file,
             )  # fmt: skip
             await privacy.audit(session, telegram_id, "replied", actor.audit_id, self.clock())
+        log.info("console reply sent with_file=%s", upload is not None)
         return Done(telegram_id=telegram_id)
+
+    async def attachment(self, handoff_id: int, relay_id: int, actor: Actor) -> RelayedFile | None:
+        """The file of one relayed message of that handoff (None for any other pair of ids),
+        audited as a view of the person's data."""
+        now = self.clock()
+        async with self.sessions.begin() as session:
+            relayed = await handoffs.relayed_file(session, handoff_id, relay_id)
+            handoff = await session.get(Handoff, handoff_id) if relayed else None
+            if relayed is None or relayed.file_id is None or handoff is None:
+                return None
+            if not await handoffs.audited_since(
+                session, handoff.telegram_id, "viewed_file", actor.audit_id,
+                now - FILE_VIEW_AUDIT_GAP,
+            ):  # fmt: skip
+                await privacy.audit(
+                    session, handoff.telegram_id, "viewed_file", actor.audit_id, now
+                )
+            return RelayedFile(
+                relayed.file_id, relayed.file_kind or "document", relayed.file_name,
+                relayed.mime_type,
+            )  # fmt: skip
 
     async def note(self, handoff_id: int, actor: Actor, text: str) -> Done:
         """An internal note: for the operators only, in the page and in the topic."""

@@ -29,6 +29,7 @@ from app.export_doc import Document
 from dialogs.agenda import AgendaConfig
 from dialogs.model import Reply, Turn
 from store.agenda_admin import AppointmentRow
+from store.handoffs import RelayedFile
 
 # Called with the chat id right before each message (and each retry) goes out: a caller
 # that shares Telegram's flood limits with others paces its sends through it.
@@ -120,6 +121,37 @@ class RelayedOut:
 
     private_message_id: int
     group_message_id: int
+    file: RelayedFile | None = None  # the attachment as the person's copy holds it
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file an operator attached to a reply in the browser, checked by app/attachments.py:
+    `mime_type` comes from our allow-list, never from the browser."""
+
+    data: bytes
+    name: str
+    mime_type: str
+    as_photo: bool  # an image Telegram shows as a photo; anything else goes as a document
+
+
+@dataclass(frozen=True)
+class FileContent:
+    """A relayed file read back from the platform, for the web console to show."""
+
+    data: bytes
+    mime_type: str | None  # what the platform says, when it says anything
+    name: str | None
+
+
+class Files(Protocol):
+    """Relayed files read back by id, so the console shows them through the bot and never
+    by a link anyone could open. bot/ implements it; console mode has none."""
+
+    async def read(self, file_id: str) -> FileContent | None:
+        """The file; None when the platform no longer has it, or it is bigger than the
+        platform lets a bot fetch (20 MB for the Bot API's getFile)."""
+        ...
 
 
 class HandoffViews(Protocol):
@@ -141,6 +173,14 @@ class HandoffViews(Protocol):
     async def reply(self, telegram_id: int, text: str, by: str) -> RelayedOut | None:
         """A reply from the browser: to the person signed `by`, and a copy in the topic.
         None when it did not reach the person."""
+        ...
+
+    async def reply_file(
+        self, telegram_id: int, upload: Upload, caption: str, by: str
+    ) -> RelayedOut | None:
+        """A reply from the browser with a file: to the person as a photo or a document,
+        captioned and signed `by` as from the topic, and a copy in the topic. None when it
+        did not reach the person; otherwise `file` is what the person's copy holds."""
         ...
 
     async def note(self, telegram_id: int, text: str, by: str) -> None:

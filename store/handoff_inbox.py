@@ -35,6 +35,13 @@ class ThreadItem:
     at: datetime
     text: str | None  # None: not text (a photo, a voice note) or past the retention period
     author: str | None
+    # A relayed message's row id, and its file (shown through the console's file route;
+    # the file_id itself never reaches the page). file_kind without has_file: past retention.
+    relay_id: int | None = None
+    has_file: bool = False
+    file_kind: str | None = None
+    file_name: str | None = None
+    mime_type: str | None = None
 
 
 async def inbox(
@@ -111,11 +118,23 @@ async def thread(session: AsyncSession, handoff_id: int) -> list[ThreadItem]:
         .where(HandoffNote.handoff_id == handoff_id)
         .order_by(HandoffNote.at, HandoffNote.id)
     )
-    items = [
-        ThreadItem("in" if m.direction == "in" else "out", m.at, m.text, m.author) for m in relayed
-    ]
+    items = [_relayed_item(m) for m in relayed]
     items += [ThreadItem("note", n.at, n.text, n.author) for n in notes]
     return sorted(items, key=lambda item: item.at)
+
+
+def _relayed_item(m: RelayedMessage) -> ThreadItem:
+    return ThreadItem(
+        "in" if m.direction == "in" else "out",
+        m.at,
+        m.text,
+        m.author,
+        relay_id=m.id,
+        has_file=m.file_id is not None,
+        file_kind=m.file_kind,
+        file_name=m.file_name,
+        mime_type=m.mime_type,
+    )
 
 
 async def add_note(

@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.models import Handoff, HandoffNote, OperatorTopic, RecentMessage, RelayedMessage
+from store.models import (
+    AuditEntry,
+    Beneficiary,
+    Handoff,
+    HandoffNote,
+    OperatorTopic,
+    RecentMessage,
+    RelayedMessage,
+)
 
 ACTIVE = ("open", "claimed")
 RECENT_KEPT = 3
+
+
+@dataclass(frozen=True)
+class RelayedFile:
+    """The file a relayed message carried, as Telegram knows it: the bot reads it back by
+    `file_id` (the web console shows it through the bot, never by a public link)."""
+
+    file_id: str
+    kind: str  # photo, document, voice, audio, video, video_note, animation, sticker
+    name: str | None = None  # a document's own name, as the sender's phone gave it
+    mime_type: str | None = None
 
 
 async def active(session: AsyncSession, telegram_id: int) -> Handoff | None:
@@ -77,7 +97,9 @@ async def record_relay(
     text: str | None,
     now: datetime,
     author: str | None = None,
+    file: RelayedFile | None = None,
 ) -> None:
+    """One message relayed; with a file, `text` is its caption."""
     session.add(
         RelayedMessage(
             handoff_id=handoff.id,
@@ -87,8 +109,41 @@ async def record_relay(
             text=text,
             at=now,
             author=author,
+            file_id=file.file_id[:256] if file else None,
+            file_kind=file.kind[:16] if file else None,
+            file_name=file.name[:255] if file and file.name else None,
+            mime_type=file.mime_type[:128] if file and file.mime_type else None,
         )
     )
+
+
+async def relayed_file(
+    session: AsyncSession, handoff_id: int, relay_id: int
+) -> RelayedMessage | None:
+    """A relayed message with a file, only if it belongs to that handoff: both ids come
+    from a URL, so neither alone is trusted."""
+    return await session.scalar(
+        select(RelayedMessage).where(
+            RelayedMessage.id == relay_id,
+            RelayedMessage.handoff_id == handoff_id,
+            RelayedMessage.file_id.is_not(None),
+        )
+    )
+
+
+async def audited_since(
+    session: AsyncSession, telegram_id: int, action: str, actor: str, since: datetime
+) -> bool:
+    """Whether `actor` already has an `action` entry about this person since `since`
+    (never, for a person without a profile: their entries name nobody)."""
+    found = await session.scalar(
+        select(AuditEntry.id)
+        .join(Beneficiary, AuditEntry.beneficiary_id == Beneficiary.id)
+        .where(Beneficiary.telegram_id == telegram_id)
+        .where(AuditEntry.actor == actor, AuditEntry.action == action, AuditEntry.at >= since)
+        .limit(1)
+    )
+    return found is not None
 
 
 async def group_copy_of(
@@ -161,13 +216,18 @@ async def erase(session: AsyncSession, telegram_id: int) -> None:
 
 
 async def forget_old_texts(session: AsyncSession, now: datetime, days: int) -> int:
-    """Message texts are kept at most `days`; the mapping for replies stays, textless."""
+    """Message texts and files are kept at most `days`; the mapping for replies stays,
+    without them. A file goes with its caption: its id would still fetch it from Telegram.
+    The kind stays, so the page can say a photo was there."""
     cutoff = now - timedelta(days=days)
     recent = await session.execute(delete(RecentMessage).where(RecentMessage.at < cutoff))
     relayed = await session.execute(
         update(RelayedMessage)
-        .where(RelayedMessage.at < cutoff, RelayedMessage.text.is_not(None))
-        .values(text=None)
+        .where(
+            RelayedMessage.at < cutoff,
+            or_(RelayedMessage.text.is_not(None), RelayedMessage.file_id.is_not(None)),
+        )
+        .values(text=None, file_id=None, file_name=None, mime_type=None)
     )
     notes = await session.execute(
         update(HandoffNote)

@@ -15,14 +15,25 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, User
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    Message,
+    ReplyParameters,
+    User,
+)
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 
 from app.catalogue import Catalogue
+from app.ports import Upload
 from bot.operators.appointment_words import AppointmentWords
+from bot.operators.files import file_of
 from dialogs.office_hours import OfficeHours
 from store import appointments, conversations, courses, handoffs, privacy
+from store.handoffs import RelayedFile
 from store.models import Handoff
 
 log = logging.getLogger(__name__)
@@ -200,9 +211,12 @@ class OperatorDesk:
                     session, telegram_id, message.reply_to_message.message_id
                 )
             copy_id = await self._copy_in(session, handoff, message, thread, reply_to, name)
+            # A caption is the text of a photo or a document.
             await handoffs.record_relay(
-                session, handoff, "in", message.message_id, copy_id, message.text, self._clock()
-            )
+                session, handoff, "in", message.message_id, copy_id,
+                message.text if message.text is not None else message.caption, self._clock(),
+                file=file_of(message),
+            )  # fmt: skip
         return True
 
     async def acknowledge(self, message: Message) -> None:
@@ -296,9 +310,12 @@ class OperatorDesk:
                     caption=caption, reply_parameters=reply,
                 )  # fmt: skip
                 sent_id = copied.message_id
+            # A copy answers with its id only: the operator's file_id stands for the
+            # person's copy (a file_id works for this bot in any chat).
             await handoffs.record_relay(
-                session, handoff, "out", sent_id, message.message_id, message.text,
-                self._clock(), author=signature,
+                session, handoff, "out", sent_id, message.message_id,
+                message.text if message.text is not None else message.caption,
+                self._clock(), author=signature, file=file_of(message),
             )  # fmt: skip
             return handoff.telegram_id
 
@@ -337,6 +354,60 @@ class OperatorDesk:
             log.warning("console reply not delivered: %s", type(exc).__name__)
             return None
         return sent.message_id
+
+    async def send_file_signed(
+        self, telegram_id: int, upload: Upload, caption: str, by: str
+    ) -> tuple[int, RelayedFile] | None:
+        """A file attached in the console, to the person: a photo when it is one (a document
+        if Telegram will not take it as a photo), captioned and signed as from the topic.
+        Its message id and the file as the person's copy holds it; None when Telegram did
+        not take it."""
+        signed = self._t("op-caption", operator=by)
+        caption = f"{caption}\n{signed}" if caption else signed
+        try:
+            sent: Message | None = None
+            if upload.as_photo:
+                with contextlib.suppress(BadRequest):  # too wide, too tall: a document then
+                    sent = await self._bot.send_photo(
+                        telegram_id, InputFile(upload.data, filename=upload.name), caption=caption
+                    )
+            if sent is None:
+                sent = await self._bot.send_document(
+                    telegram_id, InputFile(upload.data, filename=upload.name), caption=caption
+                )
+        except TelegramError as exc:
+            log.warning("console file not delivered: %s", type(exc).__name__)
+            return None
+        found = file_of(sent)
+        if found is None:  # Telegram always answers with the file; kept safe all the same
+            return None
+        if found.kind == "document":
+            found = RelayedFile(found.file_id, "document", upload.name, upload.mime_type)
+        return sent.message_id, found
+
+    async def say_file(self, telegram_id: int, file: RelayedFile, caption: str) -> int:
+        """A file in the person's topic, by the id Telegram already has (no second upload)."""
+        async with self._sessions.begin() as session:
+            person = await conversations.find_beneficiary(session, telegram_id)
+            name = person.display_name if person else None
+            thread = await self._thread(session, telegram_id, name)
+
+            async def send(into: int) -> Message:
+                if file.kind == "photo":
+                    return await self._bot.send_photo(
+                        self.group_id, file.file_id, caption=caption, message_thread_id=into
+                    )
+                return await self._bot.send_document(
+                    self.group_id, file.file_id, caption=caption, message_thread_id=into
+                )
+
+            try:
+                sent = await send(thread)
+            except BadRequest as exc:
+                if "thread not found" not in str(exc).lower():
+                    raise
+                sent = await send(await self._new_topic(session, telegram_id, name))
+            return sent.message_id
 
     async def active_in_thread(self, thread_id: int) -> int | None:
         async with self._sessions() as session:

@@ -4,7 +4,7 @@ happens in the web console shows in the person's topic, and replies reach the pe
 from __future__ import annotations
 
 from app.catalogue import Catalogue
-from app.ports import RelayedOut
+from app.ports import RelayedOut, Upload
 from bot.operators.desk import OperatorDesk
 from bot.sender import TelegramSender
 from dialogs.model import Turn
@@ -44,6 +44,18 @@ class TelegramHandoffViews:
             return None
         copy = await self._desk.say(telegram_id, self._t("op-web-reply", operator=by, text=text))
         return RelayedOut(private_message_id=sent, group_message_id=copy)
+
+    async def reply_file(
+        self, telegram_id: int, upload: Upload, caption: str, by: str
+    ) -> RelayedOut | None:
+        sent = await self._desk.send_file_signed(telegram_id, upload, caption, by)
+        if sent is None:
+            return None
+        message_id, file = sent
+        copy = await self._desk.say_file(
+            telegram_id, file, self._t("op-web-reply", operator=by, text=caption or "📎")
+        )
+        return RelayedOut(private_message_id=message_id, group_message_id=copy, file=file)
 
     async def note(self, telegram_id: int, text: str, by: str) -> None:
         await self._desk.say(telegram_id, self._t("op-web-note", operator=by, text=text))

@@ -12,10 +12,11 @@ import pytest
 from sqlalchemy import select
 
 from app.handoffs import Actor, HandoffService, NoViews
-from app.ports import RelayedOut
+from app.ports import RelayedOut, Upload
 from dialogs.model import Turn
 from runtime.services import build_core
 from store import handoffs
+from store.handoffs import RelayedFile
 from store.models import AuditEntry, Beneficiary, Handoff
 from store.settings import Settings
 
@@ -32,6 +33,7 @@ class RecordingViews:
     topic: list[str] = field(default_factory=list)
     person: list[str] = field(default_factory=list)
     turns: list[tuple[int, Turn]] = field(default_factory=list)
+    files: list[Upload] = field(default_factory=list)
     next_id: int = 100
 
     async def claimed(self, handoff_id: int, by: str, *, from_web: bool) -> None:
@@ -48,6 +50,17 @@ class RecordingViews:
         self.topic.append(f"💻 {by}: {text}")
         self.next_id += 2
         return RelayedOut(self.next_id, self.next_id + 1)
+
+    async def reply_file(
+        self, telegram_id: int, upload: Upload, caption: str, by: str
+    ) -> RelayedOut | None:
+        self.files.append(upload)
+        self.person.append(f"📎 {upload.name} {caption}\n— 👤 {by}")
+        self.topic.append(f"💻 {by}: 📎 {upload.name} {caption}")
+        self.next_id += 2
+        kind = "photo" if upload.as_photo else "document"
+        sent = RelayedFile(f"sent-{self.next_id}", kind, upload.name, upload.mime_type)
+        return RelayedOut(self.next_id, self.next_id + 1, sent)
 
     async def note(self, telegram_id: int, text: str, by: str) -> None:
         self.topic.append(f"📝 {by}: {text}")
