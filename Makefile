@@ -7,7 +7,7 @@ RASA_VENV := .venv-rasa
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: run test test-fast lint format setup nlu-train nlu-report postgres chromium bench bench-turns bench-reminders bench-web clean
+.PHONY: run test test-fast lint format setup nlu-train nlu-report postgres chromium bench bench-turns bench-reminders bench-web bench-reporting clean
 
 run: setup
 	$(BIN)/proximity run
@@ -71,7 +71,7 @@ chromium:
 	@tests/chromium.sh
 
 # The benchmarks; each prints its figures side by side. The reminders one takes ~13 min.
-bench: bench-turns bench-reminders bench-web
+bench: bench-turns bench-reminders bench-web bench-reporting
 
 # `make bench-turns BASELINE=<commit>` measures that commit first, in the same run.
 bench-turns: setup
@@ -83,6 +83,10 @@ bench-reminders: setup
 # The web console's pages with 10,000 people, 2,000 handoffs, 200,000 messages (~10 s).
 bench-web: setup
 	$(BIN)/python bench/web.py
+
+# The funder's indicators and the XLSX/CSV exports with 10,000 participants (~30 s).
+bench-reporting: setup
+	$(BIN)/python bench/reporting.py
 
 clean:
 	rm -rf $(VENV) $(RASA_VENV) nlu/models nlu/results var .pytest_cache .ruff_cache
