@@ -31,6 +31,7 @@ KIND_WORDS = {
     "result_six_months": "risultato (a sei mesi dall'uscita)",
 }
 SPLIT_WORDS = {"all": "tutti", "age_band": "fascia d'età", "comune": "comune (ISTAT)"}
+GROUP_WORDS = {"other": "altra età o non nota", "unknown": "non indicato"}
 LEGEND = (
     f"'{SMALL}': da 1 a {THRESHOLD - 1} persone, non mostrato. "
     f"'{HIDDEN}': {THRESHOLD} o più persone, non mostrato perché un totale non riveli una "
@@ -59,19 +60,17 @@ def load_report_header(path: Path) -> ReportHeader:
 
 def header_lines(header: ReportHeader, report: Report, generated_at: datetime) -> list[list[str]]:
     state = (
-        f"periodo chiuso il {report.closed_at:%d/%m/%Y} (dati congelati)"
+        f"chiuso il {report.closed_at:%d/%m/%Y}: dati congelati"
         if report.closed_at
-        else "periodo aperto (dati provvisori)"
+        else "aperto: dati provvisori, cambiano con le registrazioni"
     )
     lines = [
         ["Programma", header.programme],
         ["Ente", header.controller],
         ["Finanziamento", header.funder],
         ["Codice progetto", header.project_code],
-        [
-            "Periodo",
-            f"{report.period.start:%d/%m/%Y} - {report.period.end:%d/%m/%Y} ({state})",
-        ],
+        ["Periodo", f"{report.period.start:%d/%m/%Y} - {report.period.end:%d/%m/%Y}"],
+        ["Stato del periodo", state],
         ["Generato il", f"{generated_at:%d/%m/%Y %H:%M}"],
         ["Unità", "partecipanti"],
         ["Legenda", LEGEND],
@@ -83,7 +82,8 @@ def _values(shown: ShownRow) -> list[Any]:
     row = shown.row
     return [
         row.code, row.name_it, row.name_en, row.regulation, row.framework,
-        KIND_WORDS.get(row.kind, row.kind), SPLIT_WORDS.get(row.split, row.split), row.group,
+        KIND_WORDS.get(row.kind, row.kind), SPLIT_WORDS.get(row.split, row.split),
+        GROUP_WORDS.get(row.group, row.group),
         *shown.cells,
     ]  # fmt: skip
 

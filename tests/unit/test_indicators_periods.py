@@ -90,6 +90,9 @@ async def test_a_closed_period_keeps_its_figures_after_people_are_erased(
     assert after.rows == before.rows
     assert after.closed_at == AFTER_Q1
     assert [c.period for c in await reporting.closed_periods()] == [Q1]
+    # The file that leaves the agency says the figures are frozen.
+    csv_file = await reporting.export(Q1, "csv", actor="op-1", now=AFTER_Q1)
+    assert "Stato del periodo;chiuso il 02/04/2025: dati congelati" in csv_file.content.decode()
     # Another period is still counted from the records.
     assert (await reporting.report(Period.parse("2025-02"))).row("EECO01").total == 24
 
@@ -138,6 +141,9 @@ async def test_exports_read_back_with_the_header_and_small_cells_hidden(
     # In a comune row the one small cell would be given back by the column of the total.
     assert SMALL not in by_key[("EECO01", "comune (ISTAT)", "019035")]
     assert HIDDEN not in by_key[("EECO01", "tutti", "")]
+    assert by_key[("EECO01", "fascia d'età", "40-49")] == ["22", "6", "0", "0", "28"]
+    assert by_key[("EECO01", "fascia d'età", "altra età o non nota")] == ["0"] * 5
+    assert "Stato del periodo;aperto: dati provvisori" in text.decode("utf-8-sig")
     async with sessions() as session:
         exported = await session.scalar(
             select(func.count()).select_from(AuditEntry).where(AuditEntry.action == EXPORTED)
