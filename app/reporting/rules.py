@@ -112,9 +112,12 @@ def _field_rule(node: Mapping[str, Any], where: str) -> Predicate:
         if allowed is not None and value not in allowed:
             raise RuleError(f"{where}: '{value}' is not a value of '{name}' "
                             f"(one of {', '.join(allowed)})")  # fmt: skip
-        if allowed is None and not isinstance(value, str | int):
-            raise RuleError(f"{where}: '{name}' compares with text, not {value!r}")
-    chosen = frozenset(str(v) if name in TEXTS else v for v in values)
+        if name in TEXTS and not isinstance(value, str):
+            # YAML reads 019035 as the number 19035: the leading zero would be lost.
+            raise RuleError(f"{where}: '{name}' compares with text; quote {value!r}")
+        if name in NUMBERS and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise RuleError(f"{where}: '{name}' compares with a number, not {value!r}")
+    chosen = frozenset(values)
     if op == "not_in":
         return lambda r: (v := getattr(r, name)) is not None and v not in chosen
     return lambda r: getattr(r, name) in chosen

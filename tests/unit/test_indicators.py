@@ -65,6 +65,7 @@ RULES: list[tuple[Any, dict[str, Any], bool]] = [
     ({"field": "tutoring_hours", "at_least": 10, "at_most": 20}, {"tutoring_hours": 20.5}, False),
     ({"field": "comune_istat", "in": ["019035", "019001"]}, {}, True),
     ({"field": "comune_istat", "in": []}, {}, False),
+    ({"field": "birth_year", "is": 1980}, {}, True),
     ({"field": "followup_status", "in": ["employed"]}, {}, False),
     ({"field": "followup_status", "in": ["employed"]}, {"followup_status": "employed"}, True),
     ({"age_at_entry": {"at_least": 45}}, {}, True),  # 2025 - 1980
@@ -107,6 +108,8 @@ BAD_RULES: list[tuple[Any, str]] = [
     ({"all": {"field": "gender", "is": "male"}}, "expected a list"),
     ({"all": [{"eval": "__import__('os')"}]}, "rule.all[0]: unknown form"),
     ({"field": "gender", "is": "female", "extra": 1}, "not ['extra']"),
+    ({"field": "comune_istat", "in": [19035]}, "quote 19035"),
+    ({"field": "birth_year", "is": "1980"}, "compares with a number"),
 ]
 
 
