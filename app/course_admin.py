@@ -47,6 +47,7 @@ from app.audit import FORMULA_START
 from dialogs.slots import local_to_utc
 from store import course_admin as store
 from store import courses, privacy
+from store.agenda_config import load_agenda_config
 from store.course_admin import CourseChange, CourseWithdrawal, EnrolmentRow
 from store.course_import import (
     CATEGORIES,
@@ -57,8 +58,7 @@ from store.course_import import (
     CourseSpec,
     Lesson,
 )
-from store.agenda_config import load_agenda_config
-from store.courses import OFFER_WINDOW, CourseCard, Offer
+from store.courses import LIVE, OFFER_WINDOW, CourseCard, Offer
 from store.models import ENROLLED, OFFERED, WAITING, Course
 from store.settings import Settings
 
@@ -266,6 +266,20 @@ class CourseAdmin:
             left=tuple(p for p in people if p.status not in (ENROLLED, OFFERED, WAITING)),
         )
 
+    async def person(
+        self, course_id: int, telegram_id: int, actor: str, now: datetime
+    ) -> tuple[CourseCard, Person] | None:
+        """One person still in the course (enrolled, offered a seat or waiting), audited
+        like the course's page; None if the course or their place in it is gone."""
+        async with self._sessions.begin() as session:
+            card = await courses.get(session, course_id, now)
+            rows = await store.enrolment_list(session, course_id) if card else []
+            found = [r for r in rows if r.telegram_id == telegram_id and r.status in LIVE]
+            if card is None or not found:
+                return None
+            await privacy.audit(session, telegram_id, PEOPLE_VIEWED, actor[:64], now)
+        return card, _person(found[0])
+
     async def spec(self, course_id: int) -> CourseSpec | None:
         async with self._sessions() as session:
             try:
@@ -318,10 +332,12 @@ class CourseAdmin:
         )
 
     def read_form(
-        self, form: CourseForm, now: datetime, before: CourseSpec | None = None
+        self, form: CourseForm, now: datetime, before: CourseSpec | None = None, held: int = 0
     ) -> tuple[CourseSpec | None, list[Problem]]:
         """The form as a course, or the problems beside its fields. `before` is the course
-        as saved (an edit): its code and translations stay, and its lessons may be past."""
+        as saved (an edit): its code and translations stay, and its lessons may be past.
+        `held` is how many seats people hold now, to say so with the other problems (`save`
+        checks it again in its transaction)."""
         problems: list[Problem] = []
 
         def wrong(field: str, code: str, **params: object) -> None:
@@ -346,6 +362,8 @@ class CourseAdmin:
             wrong("seats", "seats-number")
         elif not 1 <= seats <= MAX_SEATS:
             wrong("seats", "seats-range", max=MAX_SEATS)
+        elif seats < held:
+            wrong("seats", "seats-below", taken=held)
         if form.requirement not in REQUIREMENTS:
             wrong("requirement", "requirement")
         level = form.min_italian.strip().upper() or None

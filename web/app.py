@@ -25,9 +25,18 @@ from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.catalogue import Catalogue
+from app.course_admin import CourseAdmin
 from app.handoffs import HandoffService, NoViews
 from store.settings import Settings
-from web import audit_pages, auth_pages, canned_pages, handoff_pages, home_pages, person_pages
+from web import (
+    audit_pages,
+    auth_pages,
+    canned_pages,
+    course_pages,
+    handoff_pages,
+    home_pages,
+    person_pages,
+)
 from web.console import CSRF_FIELD, Clock, Console, csrf_token, guard, render
 from web.roles import ROLE_TABLE, Role
 from web.sealing import sealer_for
@@ -43,6 +52,7 @@ PAGE_ROUTES: Sequence[Route] = (
     *handoff_pages.ROUTES,
     *person_pages.ROUTES,
     *audit_pages.ROUTES,
+    *course_pages.ROUTES,
 )
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -70,6 +80,7 @@ def create_app(
     *,
     catalogue: Catalogue | None = None,
     handoffs: HandoffService | None = None,
+    courses: CourseAdmin | None = None,
 ) -> Starlette:
     """The console, with its database sessions, settings and clock passed in. `handoffs`
     is the bot's own handoff service (runtime/web.py); without it, one that reaches nobody."""
@@ -98,6 +109,8 @@ def create_app(
         exception_handlers={HTTPException: _http_error},
     )
     app.state.console = console
+    # The course service the command line uses too (app/course_admin.py).
+    app.state.courses = courses or CourseAdmin.from_settings(sessions, settings)
     app.state.settings = settings  # timezone and office e-mail for person pages
     app.state.handoffs = handoffs or HandoffService(
         sessions, clock, NoViews(), timezone=settings.timezone

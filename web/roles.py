@@ -52,6 +52,8 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "people": Role.OPERATOR,
     "person": Role.OPERATOR,
     "person_answers": Role.OPERATOR,  # pre-screening answers, audited
+    "courses": Role.OPERATOR,  # web/course_pages.py: the courses and a course's page
+    "course": Role.OPERATOR,  # each person shown audited
     # Coordinators: agenda, courses, canned replies, reports, erasure.
     "dashboard_coordinator": Role.COORDINATOR,
     "person_export": Role.COORDINATOR,  # a data request received at the desk
@@ -62,6 +64,12 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "canned_edit": Role.COORDINATOR,
     "canned_save": Role.COORDINATOR,
     "canned_delete": Role.COORDINATOR,
+    "course_new": Role.COORDINATOR,  # one form for a course and its lessons
+    "course_edit": Role.COORDINATOR,
+    "course_save": Role.COORDINATOR,  # the people in it are told by the bot
+    "course_withdraw": Role.COORDINATOR,  # confirm step, then everyone is told
+    "course_withdraw_person": Role.COORDINATOR,  # confirm step; the seat goes to the next
+    "course_export": Role.COORDINATOR,  # CSV or XLSX, audited as an export
     # Admins: accounts, audit.
     "dashboard_admin": Role.ADMIN,
     "audit": Role.ADMIN,

@@ -82,6 +82,7 @@ def test_first_admin_from_the_command_line_to_the_dashboard(page, console: Conso
         "Amministrazione",
         "Persone in attesa",
         "Persone",
+        "Corsi",
         "Risposte pronte",
         "Registro",
     ]
@@ -125,6 +126,7 @@ def test_an_operator_may_skip_the_app_and_only_sees_the_desk(page, console: Cons
         "Sportello",
         "Persone in attesa",
         "Persone",
+        "Corsi",
     ]
     page.goto(console.url + "/admin")
     assert page.get_by_role("heading", level=1).inner_text() == "Non puoi aprire questa pagina"
