@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.reporting.export import ReportHeader, to_csv, to_xlsx
@@ -91,17 +92,21 @@ class Reporting:
     async def close_period(self, period: Period, actor: str, now: datetime) -> Report:
         if period.end >= now.astimezone(self._zone).date():
             raise PeriodNotOver(f"the period {period.label} ends on {period.end}: not over yet")
-        async with self._sessions.begin() as session:
-            if await report_periods.find_period(session, period.start, period.end):
-                raise PeriodAlreadyClosed(f"the period {period.label} is already closed")
-            records = await self._source.participants(session)
-            report = compute(self._indicators, records, period, SPLITS)
-            await report_periods.freeze(
-                session, period.start, period.end, now, actor,
-                ((r.code, r.name_it, r.name_en, r.regulation, r.framework, r.kind, r.split,
-                  r.group, r.counts) for r in report.rows),
-            )  # fmt: skip
-            session.add(AuditEntry(at=now, actor=actor, action=CLOSED, beneficiary_id=None))
+        try:
+            async with self._sessions.begin() as session:
+                if await report_periods.find_period(session, period.start, period.end):
+                    raise PeriodAlreadyClosed(f"the period {period.label} is already closed")
+                records = await self._source.participants(session)
+                report = compute(self._indicators, records, period, SPLITS)
+                await report_periods.freeze(
+                    session, period.start, period.end, now, actor,
+                    ((r.code, r.name_it, r.name_en, r.regulation, r.framework, r.kind, r.split,
+                      r.group, r.counts) for r in report.rows),
+                )  # fmt: skip
+                session.add(AuditEntry(at=now, actor=actor, action=CLOSED, beneficiary_id=None))
+        except IntegrityError as exc:
+            # Two coordinators closing the same days at once: the second finds it closed.
+            raise PeriodAlreadyClosed(f"the period {period.label} is already closed") from exc
         return Report(report.period, report.rows, now)
 
     async def closed_periods(self) -> list[ClosedPeriod]:

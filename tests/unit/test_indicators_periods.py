@@ -4,6 +4,7 @@ records read from real care records (migration 0015) and erasure through /cancel
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from datetime import UTC, date, datetime, timedelta
@@ -25,6 +26,7 @@ from app.reporting.service import (
 )
 from store import privacy
 from store.models import Appointment, AuditEntry, Beneficiary, CareRecord, CareStep, Slot
+from store.report_periods import ReportPeriod, ReportResult
 from store.settings import PROJECT_ROOT
 
 Q1 = Period(date(2025, 1, 1), date(2025, 3, 31))
@@ -196,3 +198,20 @@ async def test_care_records_become_participant_records(sessions: Any) -> None:
     assert participant.internship_hours == 20.0 * 8  # 8 whole weeks to 28 April
     assert participant.tutoring_hours == 2.0 * 8
     assert participant.age_at_entry() == 47
+
+
+async def test_two_closes_of_the_same_days_at_once_leave_one_frozen_set(
+    sessions: Any, reporting: Reporting
+) -> None:
+    await fill(sessions)
+    outcomes = await asyncio.gather(
+        reporting.close_period(Q1, actor="op-1", now=AFTER_Q1),
+        reporting.close_period(Q1, actor="op-2", now=AFTER_Q1),
+        return_exceptions=True,
+    )
+    assert sorted(type(o).__name__ for o in outcomes) == ["PeriodAlreadyClosed", "Report"]
+    async with sessions() as session:
+        periods = await session.scalar(select(func.count()).select_from(ReportPeriod))
+        rows = await session.scalar(select(func.count()).select_from(ReportResult))
+    assert periods == 1
+    assert rows == len((await reporting.report(Q1)).rows)
