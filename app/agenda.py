@@ -472,6 +472,7 @@ class AgendaService:
             if row.appointment_id is not None:
                 booking = await agenda_admin.appointment(session, row.appointment_id)
                 if booking is not None:
+                    booking = _aware_row(booking)
                     await privacy.audit(session, booking.telegram_id, BOOKING_VIEWED, actor, now)
         return SlotView(self._week_slot(row, now), booking)
 
@@ -501,7 +502,7 @@ class AgendaService:
             row = await agenda_admin.appointment(session, appointment_id)
         if row is None:
             raise AgendaRefused("gone")
-        return row
+        return _aware_row(row)
 
     async def day_list(self, day: date, actor: str) -> dict[str, list[AppointmentRow]]:
         """The day's appointments per place (booked or marked), earliest first. Each person
@@ -513,7 +514,7 @@ class AgendaService:
         async with self._sessions.begin() as session:
             rows = await agenda_admin.between(session, after, before)
             for row in rows:
-                by_place.setdefault(row.place_id, []).append(row)
+                by_place.setdefault(row.place_id, []).append(_aware_row(row))
                 await privacy.audit(session, row.telegram_id, TODAY_VIEWED, actor, now)
         return by_place
 
@@ -533,6 +534,7 @@ class AgendaService:
         async with self._sessions() as session:
             row = await agenda_admin.appointment(session, done.cancelled_appointment_id)
         assert row is not None
+        row = _aware_row(row)
         await self._tell_group("cancelled", row.id)
         told: Told = "not_told"
         if self.notices is not None:
@@ -654,6 +656,7 @@ async def mark_attendance(
     except NotMarkable as refused:
         raise AgendaRefused(refused.reason, refused.marked_by) from None
     log.info("attendance marked status=%s", row.status)
+    row = _aware_row(row)
     if row.status != appointments.NO_SHOW:
         return Marked(row, None)
     if notices is None:
@@ -663,6 +666,10 @@ async def mark_attendance(
 
 def parse_weekdays(values: Iterable[str]) -> frozenset[int]:
     return frozenset(int(v) for v in values if v.isdigit() and int(v) < 7)
+
+
+def _aware_row(row: AppointmentRow) -> AppointmentRow:
+    return dataclasses.replace(row, starts_at=_aware(row.starts_at), ends_at=_aware(row.ends_at))
 
 
 def _aware(instant: datetime) -> datetime:

@@ -24,11 +24,14 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.agenda import AgendaService
 from app.catalogue import Catalogue
 from app.course_admin import CourseAdmin
 from app.handoffs import HandoffService, NoViews
+from store.agenda_config import load_agenda_config
 from store.settings import Settings
 from web import (
+    agenda_pages,
     audit_pages,
     auth_pages,
     canned_pages,
@@ -53,6 +56,7 @@ PAGE_ROUTES: Sequence[Route] = (
     *person_pages.ROUTES,
     *audit_pages.ROUTES,
     *course_pages.ROUTES,
+    *agenda_pages.ROUTES,
 )
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -81,6 +85,7 @@ def create_app(
     catalogue: Catalogue | None = None,
     handoffs: HandoffService | None = None,
     courses: CourseAdmin | None = None,
+    agenda: AgendaService | None = None,
 ) -> Starlette:
     """The console, with its database sessions, settings and clock passed in. `handoffs`
     is the bot's own handoff service (runtime/web.py); without it, one that reaches nobody."""
@@ -114,6 +119,11 @@ def create_app(
     app.state.settings = settings  # timezone and office e-mail for person pages
     app.state.handoffs = handoffs or HandoffService(
         sessions, clock, NoViews(), timezone=settings.timezone
+    )
+    # Without the bot's agenda service (runtime/web.py), one that tells nobody: the pages
+    # then say the person was not told and must be called.
+    app.state.agenda = agenda or AgendaService(
+        sessions, load_agenda_config(settings.appointments_file), settings.timezone, clock
     )
     return app
 

@@ -52,6 +52,10 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "people": Role.OPERATOR,
     "person": Role.OPERATOR,
     "person_answers": Role.OPERATOR,  # pre-screening answers, audited
+    "agenda": Role.OPERATOR,  # web/agenda_pages.py: the week, names only on a slot's page
+    "agenda_slot": Role.OPERATOR,  # a slot and who booked it, audited
+    "agenda_today": Role.OPERATOR,  # today's list per place, each person shown audited
+    "agenda_mark": Role.OPERATOR,  # Presente / Assente
     "courses": Role.OPERATOR,  # web/course_pages.py: the courses and a course's page
     "course": Role.OPERATOR,  # each person shown audited
     # Coordinators: agenda, courses, canned replies, reports, erasure.
@@ -64,6 +68,11 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "canned_edit": Role.COORDINATOR,
     "canned_save": Role.COORDINATOR,
     "canned_delete": Role.COORDINATOR,
+    "agenda_add": Role.COORDINATOR,  # availability, one-off or weekly
+    "agenda_withdraw": Role.COORDINATOR,  # the person booked is told
+    "agenda_book": Role.COORDINATOR,  # on someone's behalf
+    "agenda_move": Role.COORDINATOR,
+    "agenda_cancel": Role.COORDINATOR,
     "course_new": Role.COORDINATOR,  # one form for a course and its lessons
     "course_edit": Role.COORDINATOR,
     "course_save": Role.COORDINATOR,  # the people in it are told by the bot

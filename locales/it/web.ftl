@@ -574,3 +574,150 @@ web-course-withdraw-person-heading = Togliere questa persona dal corso?
 web-course-withdraw-person-lead = { $name } ({ $status }) esce dal corso. Se aveva un posto, il posto è offerto alla prima persona in lista d'attesa, che ha { $hours } ore per accettarlo.
 web-course-withdraw-person-confirm = Sì, togli dal corso
 web-course-keep = No, torna al corso
+
+## Agenda (web/agenda_pages.py)
+web-nav-agenda = Agenda
+web-agenda-nav-label = Agenda
+web-agenda-nav-week = Settimana
+web-agenda-nav-today = Oggi
+web-agenda-nav-add = Aggiungi orari
+web-agenda-heading = Agenda
+web-agenda-week-of = Dal { $first } al { $last }
+web-agenda-place = Sede
+web-agenda-all-places = Tutte le sedi
+web-agenda-kind = Tipo di appuntamento
+web-agenda-all-kinds = Tutti i tipi
+web-agenda-show = Mostra
+web-agenda-weeks = Settimane
+web-agenda-previous = ◀ Settimana prima
+web-agenda-this-week = Questa settimana
+web-agenda-next = Settimana dopo ▶
+web-agenda-legend = Apri un orario per vedere chi ha prenotato.
+web-agenda-state = { $state ->
+        [free] Libero
+        [booked] Prenotato
+        [attended] Presente
+        [no_show] Assente
+        [past] Passato
+       *[withdrawn] Ritirato
+    }
+web-agenda-day-empty = Nessun orario.
+web-agenda-slot-heading = Orario
+web-agenda-back = Torna alla settimana
+web-agenda-back-slot = Torna all'orario
+web-agenda-when = Quando
+web-agenda-operator = Operatore
+web-agenda-operator-hint = Chi tiene l'incontro. Per esempio: Giulia.
+web-agenda-status = Stato
+web-agenda-person = Persona
+web-agenda-time = Ora
+web-agenda-booked-by = Prenotato da
+web-agenda-booked-by-value = { $by ->
+        [self] la persona, con il bot
+       *[other] { $by }
+    }
+web-agenda-book = Prenota per una persona
+web-agenda-move = Sposta
+web-agenda-cancel = Annulla la prenotazione
+web-agenda-withdraw = Ritira l'orario
+web-agenda-done = { $what ->
+        [added] Orari aggiunti: { $count }.
+        [withdrawn] Orario ritirato.
+        [booked] Prenotazione fatta. I promemoria partono come per le prenotazioni dal bot.
+        [moved] Prenotazione spostata. I promemoria seguono il nuovo orario.
+        [cancelled] Prenotazione annullata. L'orario è di nuovo libero.
+        [attended] Segnato: presente.
+       *[no_show] Segnato: assente.
+    }
+web-agenda-told = { $what ->
+        [withdrawn] Il bot ha scritto alla persona: le scuse e un nuovo orario da scegliere.
+       *[other] Il bot ha scritto alla persona un messaggio gentile per un nuovo appuntamento.
+    }
+web-agenda-not-told = Il bot qui non è attivo: la persona NON è stata avvisata. Chiamala tu.
+web-agenda-unreachable = Il messaggio non è arrivato: la persona ha bloccato il bot. Chiamala tu.
+web-agenda-withdraw-heading = Ritirare un orario prenotato?
+web-agenda-withdraw-booked = Questo orario è prenotato da { $name }. La prenotazione sarà annullata.
+web-agenda-withdraw-tell = Il bot scrive alla persona: le scuse e un nuovo orario da scegliere. Anche il gruppo degli operatori lo saprà.
+web-agenda-withdraw-call = Il bot qui non è attivo: dopo dovrai chiamare la persona.
+web-agenda-withdraw-confirm = Sì, ritira e annulla la prenotazione
+web-agenda-keep = No, lascia tutto com'è
+web-agenda-book-heading = Prenota per una persona
+web-agenda-book-search = Nome o numero Telegram della persona
+web-agenda-book-search-hint = Almeno 2 lettere del nome, oppure tutto il numero.
+web-agenda-book-for = Prenota per { $name }
+web-agenda-book-reminders = La persona riceve i promemoria sul bot, come sempre. Dille tu data e ora al telefono.
+web-agenda-move-heading = Sposta la prenotazione
+web-agenda-move-now = { $name } ha l'appuntamento il { $when }.
+web-agenda-move-choose = Nuovo orario
+web-agenda-move-hint = Orari liberi per { $kind }.
+web-agenda-move-submit = Sposta qui
+web-agenda-move-none = Non ci sono orari liberi di questo tipo. Aggiungine prima di spostare.
+web-agenda-today-heading = Appuntamenti di oggi
+web-agenda-today-none = Oggi non ci sono appuntamenti.
+web-agenda-present = Presente
+web-agenda-absent = Assente
+web-agenda-present-for = Presente: { $name }
+web-agenda-absent-for = Assente: { $name }
+web-agenda-not-started = Non è ancora iniziato.
+web-agenda-marked = { $status ->
+        [attended] Presente
+        [no_show] Assente
+       *[other] { $status }
+    } (segnato da { $by })
+web-agenda-mark-problem = { $problem ->
+        [already] Qualcuno lo aveva già segnato: vale il primo.
+        [future] Questo appuntamento non è ancora iniziato.
+       *[other] Questo appuntamento non c'è più.
+    }
+web-agenda-add-heading = Aggiungi orari
+web-agenda-add-mode = Che orari vuoi aggiungere?
+web-agenda-add-one = Un orario solo
+web-agenda-add-weekly = Ogni settimana
+web-agenda-day = Giorno
+web-agenda-start = Ora di inizio
+web-agenda-weekdays = Giorni della settimana
+web-agenda-weekday = { $n ->
+        [0] lunedì
+        [1] martedì
+        [2] mercoledì
+        [3] giovedì
+        [4] venerdì
+       *[5] sabato
+    }
+web-agenda-from-time = Dalle ore
+web-agenda-to-time = Fino alle ore
+web-agenda-first = Primo giorno
+web-agenda-last = Ultimo giorno
+web-agenda-minutes = Durata in minuti
+web-agenda-minutes-hint = Vuoto: la durata solita di questo tipo.
+web-agenda-every = Un inizio ogni quanti minuti
+web-agenda-every-hint = Vuoto: uno dopo l'altro, senza pause.
+web-agenda-add-holidays = I giorni festivi nazionali sono saltati. L'ora resta la stessa anche con l'ora legale.
+web-agenda-add-submit = { $mode ->
+        [weekly] Aggiungi gli orari
+       *[one] Aggiungi l'orario
+    }
+web-agenda-error-unknown_place = Scegli una sede della lista.
+web-agenda-error-unknown_kind = Scegli un tipo della lista.
+web-agenda-error-operator_empty = Scrivi chi tiene l'incontro.
+web-agenda-error-operator_long = Il nome è troppo lungo: al massimo { $max } caratteri.
+web-agenda-error-minutes_range = Scrivi un numero di minuti da 5 a { $max }.
+web-agenda-error-not_a_number = Scrivi solo un numero, per esempio 45.
+web-agenda-error-not_a_date = Scrivi la data così: 15/12/2026.
+web-agenda-error-not_a_time = Scrivi l'ora così: 09:30.
+web-agenda-error-day_missing = Scrivi la data.
+web-agenda-error-time_missing = Scrivi l'ora.
+web-agenda-error-time_skipped = Quest'ora non esiste quel giorno: è il cambio all'ora legale.
+web-agenda-error-in_the_past = La data è già passata.
+web-agenda-error-weekdays_empty = Scegli almeno un giorno.
+web-agenda-error-end_before_start = L'ora di fine deve venire dopo l'ora di inizio.
+web-agenda-error-last_before_first = L'ultimo giorno deve venire dopo il primo.
+web-agenda-error-too_long = Al massimo { $days } giorni in una volta.
+web-agenda-error-rule_empty = Con queste scelte non c'è nessun orario: controlla giorni, ore e durata.
+web-agenda-error-overlap = { $operator } ha già un incontro alle { $other }: si sovrappone a quello del { $when }.
+web-agenda-error-no_person = Nessuna persona con questo numero. Serve prima il consenso sul bot.
+web-agenda-error-taken = L'orario non è più libero. Scegline un altro.
+web-agenda-error-has_booking = Questa persona ha già un appuntamento di questo tipo: spostalo.
+web-agenda-error-gone = L'appuntamento non c'è più.
+web-agenda-error-not_booked = La prenotazione non è più attiva.
+web-agenda-error-choose_slot = Scegli un nuovo orario.

@@ -26,11 +26,13 @@ PATH_SAMPLES = {
     "action": "claim",
     "kind": "note",
     "canned_id": "4242",
+    "slot_id": "4242",
+    "appointment_id": "4242",
     "course_id": "4242",
 }
 
 # Forms that change something only with fields filled in; an empty post is refused (400).
-FORMS_WITH_FIELDS = frozenset({"course_save", "canned_add"})
+FORMS_WITH_FIELDS = frozenset({"agenda_add", "course_save", "canned_add"})
 
 
 def every_route() -> list[tuple[str, str, str]]:
