@@ -324,6 +324,14 @@ class ShownRow:
 Key = tuple[int, int]  # (row index, column: 0-3 genders, 4 total)
 
 
+def shown_rows(report: Report, *, for_export: bool) -> list[ShownRow]:
+    """The rows as cells: every count inside the agency (its own console), suppressed in
+    anything that leaves it (files, reports for the funder)."""
+    if for_export:
+        return suppress(report)
+    return [ShownRow(row, (*row.counts, row.total)) for row in report.rows]
+
+
 def suppress(report: Report) -> list[ShownRow]:
     values: dict[Key, int] = {}
     for i, row in enumerate(report.rows):

@@ -22,6 +22,7 @@ from app.reporting.indicators import (
     followup_due,
     load_indicators,
     parse_indicators,
+    shown_rows,
     suppress,
     suppressed_cells,
 )
@@ -386,3 +387,9 @@ def test_suppressed_cells_picks_the_smallest_non_zero_partner() -> None:
     values = {(0, 0): 2, (0, 1): 0, (0, 2): 7, (0, 3): 30, (0, 4): 39}
     lines = [([(0, 0), (0, 1), (0, 2), (0, 3)], (0, 4))]
     assert suppressed_cells(values, lines) == {(0, 0), (0, 2)}
+
+
+def test_only_what_leaves_the_agency_is_suppressed() -> None:
+    report = Report(Q1, (row("A", (3, 20, 5, 0)),))
+    assert shown_rows(report, for_export=False)[0].cells == (3, 20, 5, 0, 28)
+    assert shown_rows(report, for_export=True)[0].cells == (SMALL, 20, HIDDEN, 0, 28)
