@@ -38,7 +38,7 @@ from bot.sender import TelegramSender
 from bot.telegram_app import build_application, set_commands
 from bot.webhook import webhook_app
 from runtime.services import Core, build_core
-from runtime.web import schedule_web_pruning, web_console
+from runtime.web import agenda_service, schedule_web_pruning, web_console
 from scheduler.course_changes import CourseChangeMessenger
 from scheduler.delivery import Limits
 from scheduler.maintenance import start_maintenance
@@ -286,7 +286,12 @@ async def _run(settings: Settings) -> None:
     await services.intake.resume()
     try:
         handoffs = runtime.operators.handoffs if runtime.operators is not None else None
-        async with web_console(runtime.core, handoffs):
+        agenda = agenda_service(
+            runtime.core,
+            runtime.operators.agenda_desk if runtime.operators is not None else None,
+            runtime.agenda.reminders.sync if runtime.agenda is not None else None,
+        )
+        async with web_console(runtime.core, handoffs, agenda=agenda):
             await _take_updates(application, settings, services, stop)
         await services.intake.drain(timeout=SHUTDOWN_GRACE_SECONDS)
     finally:

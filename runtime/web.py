@@ -14,9 +14,12 @@ from collections.abc import AsyncIterator
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from app.agenda import AfterChange, AgendaService
 from app.assistant import utc_now
 from app.handoffs import HandoffService, NoViews
+from app.ports import AgendaNotices
 from runtime.services import Core
+from store.agenda_config import load_agenda_config
 from web import create_app, serve
 from web.accounts import prune
 
@@ -24,16 +27,26 @@ log = logging.getLogger(__name__)
 
 
 @contextlib.asynccontextmanager
-async def web_console(core: Core, handoffs: HandoffService | None = None) -> AsyncIterator[None]:
+async def web_console(
+    core: Core, handoffs: HandoffService | None = None, *, agenda: AgendaService | None = None
+) -> AsyncIterator[None]:
     """Serves the console on WEB_HOST:WEB_PORT while the block runs. A console that cannot
     listen (the port is taken) is logged; the assistant carries on without it. Without the
     Telegram side's `handoffs` (console mode), handoffs are handled here alone and replies
-    are refused: nobody can be reached."""
+    are refused: nobody can be reached. Without its `agenda` (see `agenda_service`), people
+    are not told of changes made in the agenda, and the pages say so."""
     settings = core.settings
     handoffs = handoffs or HandoffService(
         core.sessions, utc_now, NoViews(), core.assistant, settings.timezone
     )
-    app = create_app(core.sessions, settings, utc_now, catalogue=core.catalogue, handoffs=handoffs)
+    app = create_app(
+        core.sessions,
+        settings,
+        utc_now,
+        catalogue=core.catalogue,
+        handoffs=handoffs,
+        agenda=agenda or agenda_service(core),
+    )
     task = asyncio.create_task(serve(app, settings.web_host, settings.web_port))
     task.add_done_callback(_report)
     log.info("web console on http://%s:%d", settings.web_host, settings.web_port)
@@ -42,6 +55,25 @@ async def web_console(core: Core, handoffs: HandoffService | None = None) -> Asy
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
+
+
+def agenda_service(
+    core: Core,
+    notices: AgendaNotices | None = None,
+    reminders_changed: AfterChange | None = None,
+) -> AgendaService:
+    """The console's agenda. With the Telegram side's desk the person is told (a withdrawn
+    slot, a no-show) and the group hears of changes; its reminder service schedules what a
+    booking from the browser planned at once instead of within the minute."""
+    config = core.assistant.agenda_config or load_agenda_config(core.settings.appointments_file)
+    return AgendaService(
+        core.sessions,
+        config,
+        core.settings.timezone,
+        utc_now,
+        notices,
+        reminders_changed=reminders_changed,
+    )
 
 
 def _report(task: asyncio.Task[None]) -> None:
