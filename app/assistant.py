@@ -33,7 +33,7 @@ from dialogs.places import Gazetteer
 from nlu.client import NluClient, NluUnavailable
 from nlu.language import LanguageDetector
 from store import appointments as agenda_store
-from store import conversations, durable, handoffs
+from store import conversations, durable, handoffs, privacy
 from store import courses as course_store
 from store.programme import Programme
 
@@ -161,6 +161,7 @@ class Assistant:
             env = await self._with_data(session, chat_id, resumed.state, event, env)
             turn = step(resumed.state, event, env)
             await conversations.save_state(session, chat_id, turn.state, now)
+            await self._count(session, resumed.known, event, now)
             if not resumed.profile_is_current(display_name, now):
                 await conversations.touch(session, chat_id, display_name, now)
             if turn.state.language != resumed.state.language:
@@ -194,6 +195,15 @@ class Assistant:
             extra={"who": self.pseudonym(chat_id)},
         )
         return handled
+
+    @staticmethod
+    async def _count(session: AsyncSession, known: bool, event: Event, now: datetime) -> None:
+        """Anonymous monthly counts for the dashboard: first contacts, and the texts the
+        assistant had to read (the denominator of "did not understand")."""
+        if not known:
+            await privacy.count(session, "first_contact", now)
+        if isinstance(event, TextSaid):
+            await privacy.count(session, "text_turn", now)
 
     @staticmethod
     def _handled(turn: Turn, work: TurnWork) -> Handled:

@@ -125,6 +125,11 @@ def effect_registry(catalogue: Catalogue, programme: Programme) -> EffectRegistr
     )
 
 
+# Events the dashboard counts per month: the assistant did not understand (asked to
+# clarify, or twice and offered a person), could not reach the NLU, or raised the alarm.
+COUNTED_EVENTS = frozenset({"clarify", "misunderstood_twice", "nlu_down", "distress"})
+
+
 async def _record_consent(work: TurnWork, effect: RecordConsent) -> None:
     await conversations.record_consent(
         work.session,
@@ -136,6 +141,8 @@ async def _record_consent(work: TurnWork, effect: RecordConsent) -> None:
         now=work.now,
     )
     await privacy.count(work.session, "consent_given", work.now)
+    if effect.accepted:
+        await privacy.count(work.session, f"language_{work.state.language}", work.now)
     log.info("consent recorded version=%s", effect.version, extra=work.who)
 
 
@@ -163,6 +170,8 @@ async def _erase(work: TurnWork, effect: EraseData) -> None:
 
 async def _note(work: TurnWork, effect: NoteEvent) -> None:
     log.info("event %s %s", effect.name, effect.detail, extra=work.who)
+    if effect.name in COUNTED_EVENTS:
+        await privacy.count(work.session, f"event_{effect.name}", work.now)
 
 
 async def _for_operators(work: TurnWork, effect: Effect) -> None:
