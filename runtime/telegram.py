@@ -32,6 +32,7 @@ from bot.operators.access import OperatorAccess
 from bot.operators.agenda import AgendaDesk
 from bot.operators.course_notices import CourseNotices
 from bot.operators.desk import OperatorDesk
+from bot.operators.files import TelegramFiles
 from bot.operators.views import TelegramHandoffViews
 from bot.outbox import OutboxSender, OutboxTargets, outbox_recorder
 from bot.sender import TelegramSender
@@ -291,7 +292,8 @@ async def _run(settings: Settings) -> None:
             runtime.operators.agenda_desk if runtime.operators is not None else None,
             runtime.agenda.reminders.sync if runtime.agenda is not None else None,
         )
-        async with web_console(runtime.core, handoffs, agenda=agenda):
+        files = TelegramFiles(application.bot)
+        async with web_console(runtime.core, handoffs, files, agenda=agenda):
             await _take_updates(application, settings, services, stop)
         await services.intake.drain(timeout=SHUTDOWN_GRACE_SECONDS)
     finally:

@@ -17,7 +17,7 @@ from apscheduler.triggers.cron import CronTrigger
 from app.agenda import AfterChange, AgendaService
 from app.assistant import utc_now
 from app.handoffs import HandoffService, NoViews
-from app.ports import AgendaNotices
+from app.ports import AgendaNotices, Files
 from runtime.services import Core
 from store.agenda_config import load_agenda_config
 from web import create_app, serve
@@ -28,13 +28,18 @@ log = logging.getLogger(__name__)
 
 @contextlib.asynccontextmanager
 async def web_console(
-    core: Core, handoffs: HandoffService | None = None, *, agenda: AgendaService | None = None
+    core: Core,
+    handoffs: HandoffService | None = None,
+    files: Files | None = None,
+    *,
+    agenda: AgendaService | None = None,
 ) -> AsyncIterator[None]:
     """Serves the console on WEB_HOST:WEB_PORT while the block runs. A console that cannot
     listen (the port is taken) is logged; the assistant carries on without it. Without the
     Telegram side's `handoffs` (console mode), handoffs are handled here alone and replies
-    are refused: nobody can be reached. Without its `agenda` (see `agenda_service`), people
-    are not told of changes made in the agenda, and the pages say so."""
+    are refused: nobody can be reached. Without its `files`, relayed photos and documents
+    are listed but not shown. Without its `agenda` (see `agenda_service`), people are not
+    told of changes made in the agenda, and the pages say so."""
     settings = core.settings
     handoffs = handoffs or HandoffService(
         core.sessions, utc_now, NoViews(), core.assistant, settings.timezone
@@ -45,6 +50,7 @@ async def web_console(
         utc_now,
         catalogue=core.catalogue,
         handoffs=handoffs,
+        files=files,
         agenda=agenda or agenda_service(core),
     )
     task = asyncio.create_task(serve(app, settings.web_host, settings.web_port))

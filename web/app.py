@@ -28,6 +28,7 @@ from app.agenda import AgendaService
 from app.catalogue import Catalogue
 from app.course_admin import CourseAdmin
 from app.handoffs import HandoffService, NoViews
+from app.ports import Files
 from store.agenda_config import load_agenda_config
 from store.settings import Settings
 from web import (
@@ -41,6 +42,7 @@ from web import (
     person_pages,
 )
 from web.console import CSRF_FIELD, Clock, Console, csrf_token, guard, render
+from web.limits import BodyLimit
 from web.roles import ROLE_TABLE, Role
 from web.sealing import sealer_for
 
@@ -65,6 +67,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "script-src 'self'",
         "style-src 'self'",
         "img-src 'self' data:",
+        "media-src 'self'",
         "connect-src 'self'",
         "form-action 'self'",
         "base-uri 'none'",
@@ -86,6 +89,7 @@ def create_app(
     handoffs: HandoffService | None = None,
     courses: CourseAdmin | None = None,
     agenda: AgendaService | None = None,
+    files: Files | None = None,
 ) -> Starlette:
     """The console, with its database sessions, settings and clock passed in. `handoffs`
     is the bot's own handoff service (runtime/web.py); without it, one that reaches nobody."""
@@ -110,7 +114,10 @@ def create_app(
     env.globals["Role"] = Role
     app = Starlette(
         routes=guarded_routes(),
-        middleware=[Middleware(SecurityHeaders, hsts=console.secure_cookies)],
+        middleware=[
+            Middleware(SecurityHeaders, hsts=console.secure_cookies),
+            Middleware(BodyLimit),  # a reply's attachment is the largest body (web/limits.py)
+        ],
         exception_handlers={HTTPException: _http_error},
     )
     app.state.console = console
@@ -120,6 +127,7 @@ def create_app(
     app.state.handoffs = handoffs or HandoffService(
         sessions, clock, NoViews(), timezone=settings.timezone
     )
+    app.state.files = files  # relayed files read through the bot; None: not shown
     # Without the bot's agenda service (runtime/web.py), one that tells nobody: the pages
     # then say the person was not told and must be called.
     app.state.agenda = agenda or AgendaService(

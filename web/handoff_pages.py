@@ -14,17 +14,21 @@ from datetime import datetime
 from typing import Any, get_args
 from zoneinfo import ZoneInfo
 
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from app.attachments import ACCEPT, MAX_CAPTION, MAX_UPLOAD
 from app.handoffs import Actor, Done, HandoffService
 from store import canned
 from store.handoff_inbox import InboxFilter
 from web.console import Endpoint, console_of, current, redirect, render
+from web.handoff_files import INLINE_TYPES, file_response, files_of
 
 FILTERS: tuple[InboxFilter, ...] = get_args(InboxFilter)
 ACTIONS = ("claim", "release", "close")
+FILE_PROBLEMS = ("file_empty", "file_too_big", "file_type")
 
 
 def _service(request: Request) -> HandoffService:
@@ -128,6 +132,11 @@ async def _conversation_page(
         "typed": {"reply": "", "note": ""},
         "signature": first_name(current(request).name),
         "canned": await canned_choices(request, page.row.name),
+        "files_shown": files_of(request) is not None,
+        "inline_types": INLINE_TYPES,
+        "accept": ACCEPT,
+        "max_upload_mb": MAX_UPLOAD // (1024 * 1024),
+        "max_caption": MAX_CAPTION,
         **(extra or {}),
     }
     return render(request, template, context, status_code=status_code)
@@ -155,7 +164,7 @@ async def _problem(request: Request, done: Done, field: str | None, typed: str) 
         extra={
             "problem": {"code": done.problem, "by": done.by, "field": field},
             "typed": {
-                "reply": typed if field == "reply" else "",
+                "reply": typed if field in ("reply", "attachment") else "",
                 "note": typed if field == "note" else "",
             },
         },
@@ -187,7 +196,10 @@ async def write(request: Request) -> Response:
     text = str(form.get("text") or "")
     service, actor, handoff_id = _service(request), _actor(request), _handoff_id(request)
     if kind == "reply":
-        done = await service.reply(handoff_id, actor, text)
+        attachment = await _attachment(form.get("attachment"))
+        done = await service.reply(handoff_id, actor, text, attachment)
+        if done.problem in FILE_PROBLEMS:
+            return await _problem(request, done, "attachment", text)
     elif kind == "note":
         done = await service.note(handoff_id, actor, text)
     else:
@@ -195,6 +207,30 @@ async def write(request: Request) -> Response:
     if done.ok:
         return redirect(f"/handoffs/{handoff_id}?done={kind}#thread")
     return await _problem(request, done, kind, text)
+
+
+async def _attachment(value: object) -> tuple[str, bytes] | None:
+    """The file chosen in the reply form, if any: at most one byte past the limit is read,
+    enough for the service to say it is too big."""
+    if not isinstance(value, UploadFile) or not value.filename:
+        return None  # the browser sends an empty, nameless part when no file was chosen
+    return value.filename, await value.read(MAX_UPLOAD + 1)
+
+
+async def handoff_file(request: Request) -> Response:
+    """A relayed file of this handoff, through the bot (web/handoff_files.py)."""
+    handoff_id: int = request.path_params["handoff_id"]
+    found = await _service(request).attachment(
+        handoff_id, request.path_params["relay_id"], _actor(request)
+    )
+    if found is None:
+        return render(request, "error.html", {"status": 404}, status_code=404)
+    files = files_of(request)
+    content = await files.read(found.file_id) if files is not None else None
+    if content is None:
+        context = {"handoff_id": handoff_id, "connected": files is not None}
+        return render(request, "handoff_file_missing.html", context, status_code=404)
+    return file_response(found, content)
 
 
 ROUTES = [
@@ -207,6 +243,11 @@ ROUTES = [
         act,
         methods=["POST"],
         name="handoff_act",
+    ),
+    Route(
+        "/handoffs/{handoff_id:int}/files/{relay_id:int}",
+        handoff_file,
+        name="handoff_file",
     ),
     Route(
         "/handoffs/{handoff_id:int}/write/{kind:str}",

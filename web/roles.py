@@ -49,6 +49,7 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "handoff_act": Role.OPERATOR,  # claim, release, close
     "handoff_write": Role.OPERATOR,  # reply, note
     "handoff_canned": Role.OPERATOR,  # send a canned reply, {nome} filled in
+    "handoff_file": Role.OPERATOR,  # a relayed photo or document of that handoff, audited
     "people": Role.OPERATOR,
     "person": Role.OPERATOR,
     "person_answers": Role.OPERATOR,  # pre-screening answers, audited

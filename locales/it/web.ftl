@@ -75,12 +75,14 @@ web-error-heading =
     { $status ->
         [403] Non puoi aprire questa pagina
         [404] Pagina non trovata
+        [413] Il file è troppo grande
        *[other] Qualcosa non ha funzionato
     }
 web-error-body =
     { $status ->
         [403] Questa pagina non è per il tuo ruolo, oppure il modulo era vecchio. Torna indietro e riprova.
         [404] L'indirizzo non esiste. Controlla il link.
+        [413] Un allegato può essere al massimo di 10 MB. Torna indietro e scegli un file più piccolo.
        *[other] Riprova tra poco. Se succede ancora, avvisa chi gestisce la console.
     }
 web-error-home = Torna alla pagina iniziale
@@ -245,6 +247,7 @@ web-audit-action-value = { $action ->
         [replied] Ha risposto alla persona
         [note] Ha scritto una nota interna
         [viewed_handoff] Ha aperto la conversazione
+        [viewed_file] Ha aperto un allegato della conversazione
         [viewed_details] Ha visto i dettagli nel gruppo
         [taken_in_charge] Presa in carico
         [course_people_viewed] Ha aperto le persone di un corso
@@ -344,6 +347,34 @@ web-handoff-note = Nota interna
 web-handoff-note-hint = Solo per gli operatori. La persona non la vede mai.
 web-handoff-note-save = Salva la nota
 web-handoff-no-telegram = Il bot ora non è collegato a Telegram: da qui non puoi scrivere alla persona.
+web-handoff-attachment = Allegato (se serve)
+web-handoff-attachment-hint = Una foto, un PDF o un documento Office, fino a { $mb } MB. Il testo sopra diventa la didascalia (al massimo { $chars } caratteri) e si può lasciare vuoto.
+web-file-kind =
+    { $kind ->
+        [photo] Foto
+        [voice] Messaggio vocale
+        [audio] Audio
+        [video] Video
+        [video_note] Videomessaggio
+        [animation] Animazione
+        [sticker] Adesivo
+       *[document] Documento
+    }
+web-file-photo-alt =
+    { $from ->
+        [in] Foto mandata dalla persona
+       *[out] Foto mandata da { $author }
+    }
+web-file-download = Scarica il file
+web-file-not-shown = { $kind }: il bot ora non è collegato a Telegram, quindi non si può mostrare.
+web-file-gone = { $kind } tolto dopo il tempo previsto.
+web-file-missing-heading = Il file non si può mostrare
+web-file-missing-body =
+    { $connected ->
+        [yes] Telegram non lo ha più, oppure è più grande di 20 MB e il bot non lo può scaricare. Chiedi alla persona di mandarlo di nuovo.
+       *[no] Il bot ora non è collegato a Telegram: i file della conversazione si vedono solo quando lo è.
+    }
+web-file-missing-back = Torna alla conversazione
 web-handoff-done =
     { $what ->
         [claim] Ora segui tu questa richiesta.
@@ -362,6 +393,10 @@ web-handoff-problem =
         [empty] Scrivi un testo.
         [too_long] Il testo è troppo lungo. Dividilo in più messaggi.
         [not_delivered] Il messaggio non è arrivato alla persona. Riprova tra poco.
+        [file_empty] Il file scelto è vuoto. Scegli un altro file.
+        [file_too_big] Il file è troppo grande: al massimo 10 MB.
+        [file_type] Puoi mandare solo foto (JPG, PNG, WebP, GIF), PDF e documenti Office o LibreOffice.
+        [caption_too_long] Con un allegato il testo può avere al massimo 900 caratteri.
        *[other] Qualcosa non ha funzionato.
     }
 

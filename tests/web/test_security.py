@@ -26,6 +26,7 @@ PATH_SAMPLES = {
     "action": "claim",
     "kind": "note",
     "canned_id": "4242",
+    "relay_id": "4242",
     "slot_id": "4242",
     "appointment_id": "4242",
     "course_id": "4242",

@@ -17,7 +17,8 @@
         return response.text();
       })
       .then(function (html) {
-        if (html !== last) {
+        // A voice note being played would stop if swapped: the swap waits for its end.
+        if (html !== last && !playing()) {
           var focused = document.activeElement && region.contains(document.activeElement);
           region.innerHTML = html;
           last = html;
@@ -30,6 +31,14 @@
         setTimeout(tick, EVERY_MS * 3);
       });
   }
+  function playing() {
+    var media = region.querySelectorAll("audio, video");
+    for (var i = 0; i < media.length; i++) {
+      if (!media[i].paused && !media[i].ended) return true;
+    }
+    return false;
+  }
+
   document.documentElement.classList.add("js");
   setTimeout(tick, EVERY_MS);
 })();
