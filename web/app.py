@@ -28,6 +28,7 @@ from app.agenda import AgendaService
 from app.catalogue import Catalogue
 from app.course_admin import CourseAdmin
 from app.handoffs import HandoffService, NoViews
+from app.intake import IntakeConfig
 from app.ports import Files
 from store.agenda_config import load_agenda_config
 from store.settings import Settings
@@ -39,6 +40,7 @@ from web import (
     course_pages,
     handoff_pages,
     home_pages,
+    intake_pages,
     person_pages,
 )
 from web.console import CSRF_FIELD, Clock, Console, csrf_token, guard, render
@@ -56,6 +58,7 @@ PAGE_ROUTES: Sequence[Route] = (
     *canned_pages.ROUTES,
     *handoff_pages.ROUTES,
     *person_pages.ROUTES,
+    *intake_pages.ROUTES,  # after person_pages: /people/{id}/care...
     *audit_pages.ROUTES,
     *course_pages.ROUTES,
     *agenda_pages.ROUTES,
@@ -87,9 +90,10 @@ def create_app(
     *,
     catalogue: Catalogue | None = None,
     handoffs: HandoffService | None = None,
+    intake: IntakeConfig | None = None,
     courses: CourseAdmin | None = None,
-    agenda: AgendaService | None = None,
     files: Files | None = None,
+    agenda: AgendaService | None = None,
 ) -> Starlette:
     """The console, with its database sessions, settings and clock passed in. `handoffs`
     is the bot's own handoff service (runtime/web.py); without it, one that reaches nobody."""
@@ -124,6 +128,8 @@ def create_app(
     # The course service the command line uses too (app/course_admin.py).
     app.state.courses = courses or CourseAdmin.from_settings(sessions, settings)
     app.state.settings = settings  # timezone and office e-mail for person pages
+    # Taking in charge: the fields, services and path of config/intake.yaml.
+    app.state.intake = intake or IntakeConfig.load()
     app.state.handoffs = handoffs or HandoffService(
         sessions, clock, NoViews(), timezone=settings.timezone
     )

@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from app.intake import IntakeConfig, IntakeService
 from app.people import (
     ERASE_ASKED,
     ERASE_CONFIRMING,
@@ -91,7 +92,7 @@ async def person_answers(request: Request) -> Response:
     return await _page(request, with_answers=True)
 
 
-async def _page(request: Request, *, with_answers: bool) -> Response:
+async def _page(request: Request, *, with_answers: bool, care_special: bool = False) -> Response:
     telegram_id = _telegram_id(request)
     if telegram_id is None:
         return _missing(request)
@@ -102,7 +103,22 @@ async def _page(request: Request, *, with_answers: bool) -> Response:
         )
     except PersonNotFound:
         return _missing(request)
-    return render(request, "person.html", {"person": page, "when": _formatter(request)})
+    context = {"person": page, "when": _formatter(request)}
+    return render(request, "person.html", context | await _care(request, telegram_id, care_special))
+
+
+async def _care(request: Request, telegram_id: int, special: bool) -> dict[str, object]:
+    """The "In carico ai servizi" section (web/intake_pages.py): part of the page's audited
+    view; the special-category values only with `special`, audited on their own."""
+    intake: IntakeConfig = request.app.state.intake
+    service = IntakeService(console_of(request).sessions, intake, _settings(request).timezone)
+    try:
+        care = await service.view(
+            telegram_id, _actor(request), console_of(request).clock(), with_special=special
+        )
+    except PersonNotFound:
+        care = None  # kept without a profile: nobody takes them in charge
+    return {"care": care, "intake": intake, "care_done": request.query_params.get("care", "")}
 
 
 async def person_export(request: Request) -> Response:

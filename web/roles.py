@@ -53,6 +53,7 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "people": Role.OPERATOR,
     "person": Role.OPERATOR,
     "person_answers": Role.OPERATOR,  # pre-screening answers, audited
+    "care_special": Role.OPERATOR,  # web/intake_pages.py: special categories, audited
     "agenda": Role.OPERATOR,  # web/agenda_pages.py: the week, names only on a slot's page
     "agenda_slot": Role.OPERATOR,  # a slot and who booked it, audited
     "agenda_today": Role.OPERATOR,  # today's list per place, each person shown audited
@@ -64,6 +65,14 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "person_export": Role.COORDINATOR,  # a data request received at the desk
     "person_erase": Role.COORDINATOR,
     "person_erase_confirm": Role.COORDINATOR,
+    "care_form": Role.COORDINATOR,  # web/intake_pages.py: taking in charge (audited view)
+    "care_save": Role.COORDINATOR,
+    "care_path": Role.COORDINATOR,  # the planned path, every change kept
+    "care_step_add": Role.COORDINATOR,
+    "care_step": Role.COORDINATOR,
+    "care_step_save": Role.COORDINATOR,
+    "care_exit": Role.COORDINATOR,
+    "care_exit_save": Role.COORDINATOR,
     "canned": Role.COORDINATOR,  # web/canned_pages.py: canned replies, kept by coordinators
     "canned_add": Role.COORDINATOR,
     "canned_edit": Role.COORDINATOR,

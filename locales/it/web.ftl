@@ -250,6 +250,12 @@ web-audit-action-value = { $action ->
         [viewed_file] Ha aperto un allegato della conversazione
         [viewed_details] Ha visto i dettagli nel gruppo
         [taken_in_charge] Presa in carico
+        [care-intake-changed] Ha cambiato i dati del percorso
+        [care-step-added] Ha aggiunto un passo al percorso
+        [care-step-changed] Ha cambiato un passo del percorso
+        [care-exit-recorded] Ha scritto l'uscita dal percorso
+        [web-care-special-viewed] Ha visto i dati particolari
+        [web-care-form-viewed] Ha aperto i dati del percorso
         [course_people_viewed] Ha aperto le persone di un corso
         [course_export] Ha scaricato l'elenco di un corso
         [course_person_withdrawn] Ha tolto la persona da un corso
@@ -756,3 +762,102 @@ web-agenda-error-has_booking = Questa persona ha già un appuntamento di questo 
 web-agenda-error-gone = L'appuntamento non c'è più.
 web-agenda-error-not_booked = La prenotazione non è più attiva.
 web-agenda-error-choose_slot = Scegli un nuovo orario.
+
+## In carico ai servizi: dati, percorso e uscita (web/intake_pages.py, config/intake.yaml)
+
+web-care-heading = In carico ai servizi
+web-care-none = Non c'è ancora un percorso con i servizi.
+web-care-date = Inizio del percorso
+web-care-date-hint = Il giorno in cui i servizi hanno deciso. Non può essere dopo oggi.
+web-care-recorded-by = Scritto da
+web-care-services = Servizi coinvolti
+web-care-services-hint = Scegli tutti i servizi che seguono la persona.
+web-care-services-none = Nessuno indicato
+web-care-common = Dati per il finanziatore
+web-care-special = Dati particolari (facoltativi)
+web-care-special-lead = Chiedili solo se la persona vuole dirli. Per ogni dato c'è a cosa serve e la base giuridica. Se non lo chiedi, lascia "Non chiesto".
+web-care-special-hint = Sono dati delicati. Guardali solo se servono: il registro scrive chi li ha visti.
+web-care-special-show = Mostra i dati particolari
+web-care-special-shown = Dati particolari mostrati. La visione è scritta nel registro.
+web-care-special-hidden = Nascosti. Si vedono solo su richiesta.
+web-care-special-hidden-short = nascosto
+web-care-not-asked = Non chiesto
+web-care-comune-empty = Non indicato
+web-care-comune-from = Se lo lasci vuoto vale { $comune }, dal questionario.
+web-care-why = A cosa servono questi dati
+web-care-purpose = Perché li chiediamo
+web-care-legal = Base giuridica
+web-care-path = Percorso
+web-care-path-none = Nessun passo nel percorso.
+web-care-col-host = Dove
+web-care-col-who = Chi
+web-care-col-what = Cosa
+web-care-col-change = Dettagli
+web-care-history = Modifiche ({ $count })
+web-care-action = { $action ->
+        [taken_in_charge] Inizio del percorso
+        [care-intake-changed] Dati cambiati
+        [care-step-added] Passo aggiunto
+        [care-step-changed] Passo cambiato
+        [care-exit-recorded] Uscita
+       *[other] { $action }
+    }
+web-care-earlier = Percorsi chiusi
+web-care-take = Registra l'inizio del percorso
+web-care-edit = Cambia i dati
+web-care-edit-path = Cambia il percorso
+web-care-record-exit = Registra l'uscita
+web-care-coordinator = Solo il coordinamento scrive il percorso.
+web-care-back = Torna alla scheda
+web-care-back-path = Torna al percorso
+web-care-done = { $what ->
+        [opened] Inizio del percorso registrato. Il bot ora offre anche gli altri appuntamenti.
+        [saved] Dati salvati.
+        [step] Percorso salvato.
+        [exit] Uscita registrata.
+        [closed] Il percorso è chiuso: non si cambia più.
+       *[other] Fatto.
+    }
+web-care-form-heading-new = Inizio del percorso con i servizi
+web-care-form-heading-edit = Dati del percorso con i servizi
+web-care-form-lead = Da questo momento il bot offre alla persona anche il bilancio di competenze, il tutoraggio e l'assistente sociale.
+web-care-form-lead-edit = Ogni cambio resta nelle modifiche, con chi l'ha fatto e quando.
+web-care-save-new = Registra l'inizio del percorso
+web-care-save = Salva i dati
+web-care-path-heading = Percorso
+web-care-path-lead = Ogni cambio resta nelle modifiche, con chi l'ha fatto e quando.
+web-care-step-new = Aggiungi un passo
+web-care-step-heading = Cambia un passo del percorso
+web-care-step-kind = Attività
+web-care-step-host = Dove si svolge
+web-care-step-host-hint = Per il tirocinio: l'azienda o l'ente che ospita. Serve.
+web-care-step-from = Inizio
+web-care-step-to = Fine
+web-care-step-hours = Ore a settimana
+web-care-step-hours-hint = Un numero più di 0 e fino a 40. Va bene anche 7,5.
+web-care-step-status = Stato
+web-care-step-add = Aggiungi il passo
+web-care-step-save = Salva il passo
+web-care-step-change = Cambia
+web-care-exit-heading = Uscita dal percorso
+web-care-exit-lead = Il percorso è iniziato il { $date }. Dopo l'uscita il bot non offre più gli appuntamenti del percorso. I dati restano nella scheda.
+web-care-exit-date = Data di uscita
+web-care-exit-date-hint = Non prima dell'inizio e non dopo oggi.
+web-care-exit-outcome = Esito
+web-care-exit-save = Registra l'uscita
+web-care-error-date-missing = Scrivi la data.
+web-care-error-date = Scrivi una data vera, come 31/12/2026.
+web-care-error-future = La data non può essere dopo oggi.
+web-care-error-value = Scegli una delle risposte.
+web-care-error-service = Scegli solo i servizi della lista.
+web-care-error-year = Scrivi l'anno con 4 cifre, dal 1920 a oggi.
+web-care-error-comune = Scegli un comune dell'Ambito.
+web-care-error-kind = Scegli l'attività.
+web-care-error-host = Scrivi dove si svolge il tirocinio.
+web-care-error-end-before-start = La fine viene prima dell'inizio.
+web-care-error-before-entry = Questo passo inizia prima del percorso.
+web-care-error-hours = Scrivi le ore: un numero più di 0 e fino a 40.
+web-care-error-status = Scegli lo stato.
+web-care-error-exit-before-entry = L'uscita viene prima dell'inizio del percorso.
+web-care-error-outcome = Scegli come finisce il percorso.
+web-care-error-already = Il percorso è già aperto. Puoi cambiarne i dati.

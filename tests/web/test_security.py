@@ -30,6 +30,7 @@ PATH_SAMPLES = {
     "slot_id": "4242",
     "appointment_id": "4242",
     "course_id": "4242",
+    "step_id": "4242",
 }
 
 # Forms that change something only with fields filled in; an empty post is refused (400).
