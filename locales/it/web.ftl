@@ -820,7 +820,7 @@ web-care-done = { $what ->
     }
 web-care-form-heading-new = Inizio del percorso con i servizi
 web-care-form-heading-edit = Dati del percorso con i servizi
-web-care-form-lead = Da questo momento il bot offre alla persona anche il bilancio di competenze, il tutoraggio e l'assistente sociale.
+web-care-form-lead = Da oggi il bot offre alla persona anche altri incontri, come il tutor.
 web-care-form-lead-edit = Ogni cambio resta nelle modifiche, con chi l'ha fatto e quando.
 web-care-save-new = Registra l'inizio del percorso
 web-care-save = Salva i dati
