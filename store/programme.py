@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,9 +25,13 @@ class Programme:
 
     def hours(self, timezone: str, today: date) -> OfficeHours:
         """Opening hours, closed on Italy's public holidays this year and the next."""
+        return self.hours_in(timezone, (today.year, today.year + 1))
+
+    def hours_in(self, timezone: str, years: Iterable[int]) -> OfficeHours:
+        """Opening hours, closed on Italy's public holidays of those years."""
         closed: list[date] = []
         if self.closed_on_public_holidays:
-            closed = list(holidays.country_holidays("IT", years=(today.year, today.year + 1)))
+            closed = list(holidays.country_holidays("IT", years=tuple(years)))
         return OfficeHours.from_mapping(self.office_hours, timezone, closed)
 
 
