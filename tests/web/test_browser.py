@@ -82,6 +82,7 @@ def test_first_admin_from_the_command_line_to_the_dashboard(page, console: Conso
         "Amministrazione",
         "Persone in attesa",
         "Persone",
+        "Agenda",
         "Corsi",
         "Risposte pronte",
         "Registro",
@@ -126,6 +127,7 @@ def test_an_operator_may_skip_the_app_and_only_sees_the_desk(page, console: Cons
         "Sportello",
         "Persone in attesa",
         "Persone",
+        "Agenda",
         "Corsi",
     ]
     page.goto(console.url + "/admin")
