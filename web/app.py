@@ -30,7 +30,9 @@ from app.course_admin import CourseAdmin
 from app.handoffs import HandoffService, NoViews
 from app.intake import IntakeConfig
 from app.ports import Files
+from app.reporting.dashboard import DashboardService
 from store.agenda_config import load_agenda_config
+from store.programme import load_programme
 from store.settings import Settings
 from web import (
     agenda_pages,
@@ -42,6 +44,7 @@ from web import (
     home_pages,
     intake_pages,
     person_pages,
+    report_pages,
 )
 from web.console import CSRF_FIELD, Clock, Console, csrf_token, guard, render
 from web.limits import BodyLimit
@@ -62,6 +65,7 @@ PAGE_ROUTES: Sequence[Route] = (
     *audit_pages.ROUTES,
     *course_pages.ROUTES,
     *agenda_pages.ROUTES,
+    *report_pages.ROUTES,
 )
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -94,6 +98,7 @@ def create_app(
     courses: CourseAdmin | None = None,
     files: Files | None = None,
     agenda: AgendaService | None = None,
+    dashboard: DashboardService | None = None,
 ) -> Starlette:
     """The console, with its database sessions, settings and clock passed in. `handoffs`
     is the bot's own handoff service (runtime/web.py); without it, one that reaches nobody."""
@@ -138,6 +143,9 @@ def create_app(
     # then say the person was not told and must be called.
     app.state.agenda = agenda or AgendaService(
         sessions, load_agenda_config(settings.appointments_file), settings.timezone, clock
+    )
+    app.state.dashboard = dashboard or DashboardService(
+        sessions, load_programme(settings.programme_file), settings.timezone, clock
     )
     return app
 

@@ -85,6 +85,7 @@ def test_first_admin_from_the_command_line_to_the_dashboard(page, console: Conso
         "Agenda",
         "Corsi",
         "Risposte pronte",
+        "Andamento",
         "Registro",
     ]
     shot(page, "dashboard")
