@@ -400,7 +400,8 @@ async def agenda_mark(request: Request) -> Response:
 ROUTES = [
     Route("/agenda", agenda, name="agenda"),
     Route("/agenda/today", agenda_today, name="agenda_today"),
-    Route("/agenda/add", agenda_add, methods=["GET", "POST"], name="agenda_add"),
+    Route("/agenda/add", agenda_add, name="agenda_add"),
+    Route("/agenda/add", agenda_add, methods=["POST"], name="agenda_add_save"),
     Route("/agenda/slots/{slot_id:int}", agenda_slot, name="agenda_slot"),
     Route(
         "/agenda/slots/{slot_id:int}/withdraw",

@@ -80,6 +80,7 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "canned_delete": Role.COORDINATOR,
     "reports": Role.COORDINATOR,  # web/report_pages.py: the dashboard (anonymous counts)
     "agenda_add": Role.COORDINATOR,  # availability, one-off or weekly
+    "agenda_add_save": Role.COORDINATOR,
     "agenda_withdraw": Role.COORDINATOR,  # the person booked is told
     "agenda_book": Role.COORDINATOR,  # on someone's behalf
     "agenda_move": Role.COORDINATOR,

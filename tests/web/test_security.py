@@ -34,7 +34,7 @@ PATH_SAMPLES = {
 }
 
 # Forms that change something only with fields filled in; an empty post is refused (400).
-FORMS_WITH_FIELDS = frozenset({"agenda_add", "course_save", "canned_add"})
+FORMS_WITH_FIELDS = frozenset({"agenda_add_save", "course_save", "canned_add"})
 
 
 def every_route() -> list[tuple[str, str, str]]:
