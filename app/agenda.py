@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app import planning
@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 MAX_MINUTES = 8 * 60
 MAX_RULE_DAYS = 366
 MAX_OPERATOR = 64
+# The advisory-lock namespace of the agenda's per-operator locks (PostgreSQL).
+AGENDA_LOCK_SPACE = 7301
 # Why the office cancelled a booking (the person's own reasons are ill, other, ...).
 OFFICE_REASON = "office"
 
@@ -360,6 +362,7 @@ class AgendaService:
         if problems:
             raise Invalid(problems)
         async with self._sessions.begin() as session:
+            await _serialise_operators(session, {s.operator for s in slots})
             clash = await self._clash(session, slots)
             if clash is not None:
                 raise Invalid([clash])
@@ -567,6 +570,7 @@ class AgendaService:
                     self.config.reminders, now, self.zone.key,
                 )  # fmt: skip
                 await privacy.count(session, "appointment_booked", now)
+                await privacy.count(session, f"appointment_booked_{slot.type}", now)
                 await privacy.audit(session, telegram_id, BOOKED_FOR, actor[:64], now)
                 appointment_id = made.id
         except appointments.AppointmentNotFound:
@@ -653,6 +657,10 @@ async def mark_attendance(
             row = await agenda_admin.mark_attendance(
                 session, appointment_id, attended, f"operator:{by}", actor, now
             )
+            # In the mark's own transaction: a refused mark (already, future) raises above
+            # and counts nothing, so each appointment is counted once.
+            outcome = "attended" if row.status == appointments.ATTENDED else "no_show"
+            await privacy.count(session, f"appointment_{outcome}_{row.kind}", now)
     except NotMarkable as refused:
         raise AgendaRefused(refused.reason, refused.marked_by) from None
     log.info("attendance marked status=%s", row.status)
@@ -662,6 +670,32 @@ async def mark_attendance(
     if notices is None:
         return Marked(row, "not_told")
     return Marked(row, "told" if await notices.tell_no_show(row) else "unreachable")
+
+
+async def _serialise_operators(session: AsyncSession, operators: Iterable[str]) -> None:
+    """Makes the overlap check and the insert one step for these operators, across
+    processes (the console, the command line, the bot).
+
+    Two coordinators adding overlapping blocks at once would otherwise both read "no clash"
+    and both insert: the (operator, start) unique constraint only stops twins, not
+    overlaps. A database constraint on overlapping ranges would need PostgreSQL's btree_gist
+    exclusion constraints and has no SQLite equivalent, so the check stays in code and is
+    serialised instead:
+    - PostgreSQL: a transaction-scoped advisory lock per operator (no lock rows to create,
+      and it covers an operator who has no slots yet, where SELECT ... FOR UPDATE would lock
+      nothing). Taken in sorted order, so two multi-operator imports cannot deadlock.
+    - SQLite: a write that changes nothing, as the transaction's first statement: it takes
+      the file's one write lock (waiting up to busy_timeout) before the check reads, so the
+      check sees every slot committed before it and nobody can insert until it commits.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        for key in sorted({o.strip().casefold() for o in operators}):
+            await session.execute(
+                text("SELECT pg_advisory_xact_lock(:space, hashtext(:key))"),
+                {"space": AGENDA_LOCK_SPACE, "key": key},
+            )
+    else:
+        await session.execute(text("UPDATE slots SET operator = operator WHERE 0 = 1"))
 
 
 def parse_weekdays(values: Iterable[str]) -> frozenset[int]:

@@ -84,6 +84,7 @@ class BookingDesk:
             )
             self._changed("booked", appointment, slot, language, "REQUEST")
             await privacy.count(session, "appointment_booked", now)
+            await privacy.count(session, f"appointment_booked_{slot.type}", now)
         elif isinstance(effect, MoveBooking):
             appointment, _old, new = await appointments.reschedule(
                 session, chat_id, effect.booking_id, effect.slot_id, now

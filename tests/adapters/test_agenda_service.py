@@ -294,3 +294,83 @@ async def test_a_booking_from_the_office_races_one_from_the_bot(sessions) -> Non
         async with sessions.begin() as session:
             for row in await session.scalars(select(Appointment)):
                 row.status = "cancelled"
+
+
+async def test_overlapping_blocks_added_at_once_exactly_one_is_stored(database_url: str) -> None:
+    """Two coordinators (two processes: two engines) add overlapping blocks for Giulia at
+    the same instant, round after round: each time exactly one gets through."""
+    from store.db import create_engine_async, session_factory
+    from store.migrate import upgrade
+
+    upgrade(database_url)
+    engines = [create_engine_async(database_url) for _ in range(2)]
+    try:
+        first, second = (_service(session_factory(e), Clock()) for e in engines)
+        for round_ in range(6):
+            day = date(2027, 3, 22 + round_)
+            results = await asyncio.gather(
+                first.add(OneOff("crema", "orientation", "Giulia", day, time(9))),
+                second.add(OneOff("rivolta", "tutoring", "Giulia", day, time(9, 30))),
+                return_exceptions=True,
+            )
+            stored = [r for r in results if not isinstance(r, BaseException)]
+            refused = [r for r in results if isinstance(r, Invalid)]
+            assert len(stored) == 1 and len(refused) == 1, results
+            assert [p.code for p in refused[0].problems] == ["overlap"]
+        async with session_factory(engines[0])() as session:
+            assert await session.scalar(select(func.count()).select_from(Slot)) == 6
+    finally:
+        for engine in engines:
+            await engine.dispose()
+
+
+async def _counts(sessions: async_sessionmaker[AsyncSession]) -> dict[str, int]:
+    from store.models import FunderCount
+
+    async with sessions() as session:
+        rows = await session.execute(select(FunderCount.metric, FunderCount.count))
+        return {metric: count for metric, count in rows}
+
+
+async def test_bookings_and_attendance_are_counted_per_kind_once(sessions) -> None:  # type: ignore[no-untyped-def]
+    """The dashboard's funnel reads these counts: a booking by the office and one by the
+    bot each count per kind; a mark counts once, a refused second mark nothing."""
+    clock = Clock()
+    await _people(sessions, ANNA, BRUNO)
+    service = _service(sessions, clock, RecordingNotices())
+    ids = (await service.add(_weekly())).ids
+    tutoring = await service.add(OneOff("crema", "tutoring", "Sara", date(2027, 3, 22), time(11)))
+    office = await service.book(ids[0], ANNA, "Giulia", "web:1")
+    desk = BookingDesk(
+        CONFIG,
+        Catalogue.load(PROJECT_ROOT / "locales"),
+        load_programme(PROJECT_ROOT / "config" / "programme.yaml"),
+        ROME,
+    )
+    async with sessions.begin() as session:
+        await desk.apply(session, BRUNO, BookSlot(ids[1]), "it", NOW)
+    tutored = await service.book(tutoring.ids[0], ANNA, "Sara", "web:1")
+    counts = await _counts(sessions)
+    assert counts["appointment_booked"] == 3
+    assert counts["appointment_booked_orientation"] == 2
+    assert counts["appointment_booked_tutoring"] == 1
+
+    clock.now = datetime(2027, 3, 22, 12, tzinfo=UTC)
+    results = await asyncio.gather(
+        service.mark(office.appointment.id, False, "Giulia", "web:1"),
+        service.mark(office.appointment.id, True, "Dario", "123"),
+        return_exceptions=True,
+    )
+    assert sum(isinstance(r, AgendaRefused) for r in results) == 1
+    await service.mark(tutored.appointment.id, True, "Sara", "web:1")
+    with pytest.raises(AgendaRefused, match="already"):
+        await service.mark(tutored.appointment.id, False, "Sara", "web:1")
+    counts = await _counts(sessions)
+    orientation = {k: v for k, v in counts.items() if k.endswith("_orientation")}
+    assert (
+        orientation.get("appointment_attended_orientation", 0)
+        + orientation.get("appointment_no_show_orientation", 0)
+        == 1
+    )
+    assert counts["appointment_attended_tutoring"] == 1
+    assert "appointment_no_show_tutoring" not in counts
