@@ -527,7 +527,8 @@ class CourseAdmin:
         self, course_id: int, telegram_id: int, actor: str, now: datetime
     ) -> PersonWithdrawal:
         """Takes one person off the course (a call to the office). A seat they held is
-        offered to the first in line with the usual time limit; the bot sends the offer."""
+        offered to the first in line with the usual time limit; the bot sends the offer,
+        and tells the person they are off the course (scheduler/course_changes.py)."""
         async with self._sessions.begin() as session:
             try:
                 done = await courses.withdraw(
@@ -535,6 +536,7 @@ class CourseAdmin:
                 )
             except courses.CourseError:
                 return PersonWithdrawal(False, None)
+            courses.mark_removed_by_office(done.enrolment, now)
             await privacy.audit(session, telegram_id, PERSON_WITHDRAWN, actor[:64], now)
             await privacy.count(session, "course_withdrawn", now)
             return PersonWithdrawal(True, done.offer)

@@ -53,6 +53,14 @@ def course_cancelled_reply(course: CourseView, config: AgendaConfig, language: s
     return Reply("co-course-cancelled", params, buttons=(others, *screens.FOOTER))
 
 
+def course_removed_reply(course: CourseView, config: AgendaConfig, language: str = "it") -> Reply:
+    """The office took the person off the course (a call, a decision of the services):
+    said plainly, with a person and the other courses one tap away."""
+    others = (Button("btn-co-all", "go", "courses"),)
+    params = _place(course, config, language)
+    return Reply("co-removed-by-office", params, buttons=(others, *screens.FOOTER))
+
+
 def _place(course: CourseView, config: AgendaConfig, language: str) -> Params:
     """`language` is the person's: the title as translated, or the Italian one."""
     venue = config.venue(course.venue_id)

@@ -26,7 +26,7 @@ from app.enrolments import course_calendar, plan_reminders
 from app.export_doc import Document
 from app.ports import Delivered, Pace, People, Unreachable
 from dialogs.agenda import AgendaConfig
-from dialogs.course_texts import course_cancelled_reply, course_changed_reply
+from dialogs.course_texts import course_cancelled_reply, course_changed_reply, course_removed_reply
 from dialogs.model import Reply
 from store import conversations, courses
 from store.courses import COURSE_OFF, WITHDRAWN
@@ -99,7 +99,10 @@ class CourseChangeMessenger:
             enrolment = await session.get(Enrolment, change.enrolment_id)
         language = person.language if person is not None else "it"
         sent = False
-        if change.status in (WITHDRAWN, COURSE_OFF) and view is not None and enrolment:
+        if change.removed and view is not None:
+            reply = course_removed_reply(view, self._config, language)
+            sent = await self._send(change.telegram_id, language, reply, None)
+        elif change.status in (WITHDRAWN, COURSE_OFF) and view is not None and enrolment:
             # The whole course is off: an apology, and the lessons out of the calendar of
             # those who had them in it.
             document = None

@@ -172,13 +172,15 @@ class MyCourse:
 
 @dataclass(frozen=True)
 class ChangeToTell:
-    """A live enrolment whose course changed dates or place since `since`, not told yet."""
+    """An enrolment to tell about since `since`: its course changed dates or place, or was
+    withdrawn, or the office took the person off it (`removed`)."""
 
     enrolment_id: int
     telegram_id: int
     course_id: int
-    status: str  # enrolled, waiting, offered
+    status: str  # enrolled, waiting, offered; withdrawn, course_off, declined
     since: datetime
+    removed: bool = False  # by the office, from a course that goes on
 
 
 # ------------------------------------------------------------------ reading
@@ -448,26 +450,41 @@ async def mark_offer_sent(session: AsyncSession, enrolment_id: int, now: datetim
 
 
 async def untold_changes(session: AsyncSession) -> list[ChangeToTell]:
-    """Enrolments flagged by an edit of their course (`course_admin.update_course`), or
+    """Enrolments flagged by an edit of their course (`course_admin.update_course`),
     withdrawn with their whole course (`course_admin.withdraw_course`: "course_off" or
-    "withdrawn"), oldest first."""
+    "withdrawn"), or taken off a course that goes on by the office
+    (`mark_removed_by_office`), oldest first."""
     course_off = and_(
         Enrolment.status.in_((COURSE_OFF, WITHDRAWN)), Course.withdrawn_at.is_not(None)
     )
+    removed = and_(Enrolment.status.in_((WITHDRAWN, DECLINED)), Course.withdrawn_at.is_(None))
     rows = await session.execute(
-        select(Enrolment, Beneficiary.telegram_id)
+        select(Enrolment, Beneficiary.telegram_id, Course.withdrawn_at)
         .join(Beneficiary, Beneficiary.id == Enrolment.beneficiary_id)
         .join(Course, Course.id == Enrolment.course_id)
         .where(
             Enrolment.change_pending_since.is_not(None),
-            or_(Enrolment.status.in_(LIVE), course_off),
+            or_(Enrolment.status.in_(LIVE), course_off, removed),
         )
         .order_by(Enrolment.id)
     )
     return [
-        ChangeToTell(e.id, telegram_id, e.course_id, e.status, e.change_pending_since)
-        for e, telegram_id in rows.all()
+        ChangeToTell(
+            e.id,
+            telegram_id,
+            e.course_id,
+            e.status,
+            e.change_pending_since,
+            removed=e.status in (WITHDRAWN, DECLINED) and withdrawn_at is None,
+        )
+        for e, telegram_id, withdrawn_at in rows.all()
     ]
+
+
+def mark_removed_by_office(enrolment: Enrolment, now: datetime) -> None:
+    """The office took the person off (`withdraw` cleared the flag): they must hear it
+    from the bot, which `untold_changes` finds by this flag on an enrolment no longer live."""
+    enrolment.change_pending_since = now
 
 
 async def mark_change_told(session: AsyncSession, enrolment_id: int, since: datetime) -> bool:

@@ -146,6 +146,10 @@ co-changed =
 co-course-cancelled =
     😔 نأسف: تم إلغاء الدورة «{ $title }».
     إذا أردت، انظر إلى الدورات الأخرى أو تحدث مع شخص.
+co-removed-by-office =
+    أزالك المكتب من الدورة «{ $title }».
+    الدروس لم تعد لك.
+    هل تريد أن تعرف السبب؟ تحدث مع شخص.
 co-reminder =
     ⏰ تذكير: لديك دورة «{ $title }» يوم { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }، { $address }

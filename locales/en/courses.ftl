@@ -138,6 +138,10 @@ co-changed =
 co-course-cancelled =
     😔 We are sorry: the course «{ $title }» is cancelled.
     If you like, look at the other courses or talk to a person.
+co-removed-by-office =
+    The office took you off the course «{ $title }».
+    The lessons are no longer for you.
+    Do you want to know why? Talk to a person.
 co-reminder =
     ⏰ Reminder: you have the course “{ $title }” on { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }

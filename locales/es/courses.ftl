@@ -139,6 +139,10 @@ co-changed =
 co-course-cancelled =
     😔 Lo sentimos: el curso «{ $title }» está cancelado.
     Si quieres, mira los otros cursos o habla con una persona.
+co-removed-by-office =
+    La oficina te ha quitado del curso «{ $title }».
+    Las clases ya no son para ti.
+    ¿Quieres saber por qué? Habla con una persona.
 co-reminder =
     ⏰ Recordatorio: tienes el curso «{ $title }» el { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }

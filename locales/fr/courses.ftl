@@ -139,6 +139,10 @@ co-changed =
 co-course-cancelled =
     😔 Mauvaise nouvelle : le cours « { $title } » est annulé.
     Si tu veux, regarde les autres cours ou parle avec une personne.
+co-removed-by-office =
+    Le bureau t'a retiré du cours « { $title } ».
+    Les leçons ne sont plus pour toi.
+    Tu veux savoir pourquoi ? Parle avec une personne.
 co-reminder =
     ⏰ Rappel : tu as le cours « { $title } » le { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }

@@ -133,6 +133,10 @@ co-changed =
 co-course-cancelled =
     😔 Ci dispiace: il corso «{ $title }» è annullato.
     Se vuoi, guarda gli altri corsi o parla con una persona.
+co-removed-by-office =
+    L'ufficio ti ha tolto dal corso «{ $title }».
+    Le lezioni non sono più per te.
+    Vuoi sapere perché? Parla con una persona.
 co-reminder =
     ⏰ Promemoria: { DATETIME($start, dateStyle: "full", timeStyle: "short") } hai il corso «{ $title }».
     📍 { $place_name }, { $address }

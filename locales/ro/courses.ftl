@@ -143,6 +143,10 @@ co-changed =
 co-course-cancelled =
     😔 Ne pare rău: cursul «{ $title }» este anulat.
     Dacă vrei, uită-te la celelalte cursuri sau vorbește cu o persoană.
+co-removed-by-office =
+    Biroul te-a scos de la cursul «{ $title }».
+    Lecțiile nu mai sunt pentru tine.
+    Vrei să știi de ce? Vorbește cu o persoană.
 co-reminder =
     ⏰ Memento: cursul „{ $title }” are loc { DATETIME($start, dateStyle: "full", timeStyle: "short") }.
     📍 { $place_name }, { $address }

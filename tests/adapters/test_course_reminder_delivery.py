@@ -28,7 +28,7 @@ from store import conversations, course_admin, courses
 from store.course_import import Lesson
 from store.models import Beneficiary, CourseSession, Enrolment, Reminder
 from store.programme import load_programme
-from store.settings import PROJECT_ROOT
+from store.settings import PROJECT_ROOT, Settings
 from tests.course_reminder_data import LESSON, course_reminders, course_spec, enrolled, person
 from tests.emulator.server import BotApiEmulator
 from tests.reminder_data import ZONE, agenda_config
@@ -270,6 +270,31 @@ async def test_a_withdrawn_course_is_told_once_with_a_cancelled_calendar(  # typ
     async with sessions() as session:
         rows = await course_reminders(session, enrolment_id)
     assert {r.status for r in rows.values()} == {"skipped"}
+
+
+async def test_a_person_the_office_takes_off_is_told_once_and_others_are_not(  # type: ignore[no-untyped-def]
+    sessions, bot: Bot, catalogue: Catalogue, emulator: BotApiEmulator
+) -> None:
+    from app.course_admin import CourseAdmin
+
+    now = utc_now()
+    first = now + timedelta(days=10)
+    spec = course_spec([first], seats=2)
+    async with sessions.begin() as session:
+        course_id, _ = await enrolled(session, spec, [7311, 7312], now)
+    # 7311 is taken off by the office; 7312 leaves by themselves through the bot.
+    admin = CourseAdmin.from_settings(sessions, Settings(_env_file=None))
+    assert (await admin.withdraw_person(course_id, 7311, "web:1", now)).done
+    async with sessions.begin() as session:
+        await courses.withdraw(session, 7312, course_id, now)
+
+    job = messenger(sessions, bot, catalogue, Recorder())
+    assert await job.run() == 1
+    assert await job.run() == 0  # told once
+    [notice] = emulator.sent_messages(7311)
+    assert "L'ufficio ti ha tolto dal corso" in notice.text
+    assert "Parla con una persona" in notice.text
+    assert emulator.sent_messages(7312) == []
 
 
 async def test_a_refused_notice_waits_for_the_next_run_and_a_vanished_chat_does_not(  # type: ignore[no-untyped-def]
