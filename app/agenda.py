@@ -12,8 +12,10 @@ overlap. The check is per operator, not per place: one person cannot hold two in
 once, while a place with two desks can hold two operators' interviews at the same time.
 
 Telling people goes through the `AgendaNotices` port (app/ports.py), which the Telegram
-adapter implements. Without it (`notices=None`, no bot running) nobody is told, and every
-result says so, so the page or the command can ask the operator to call the person.
+adapter implements: a booking, move or cancellation made by the office reaches the person
+with its calendar file, a withdrawn slot with an apology and a new offer, a no-show with a
+kind word. Without it (`notices=None`, no bot running) nobody is told, and every result
+says so, so the page or the command can ask the operator to call the person.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app import planning
 from app.ports import AgendaNotices
 from dialogs.agenda import AgendaConfig
+from dialogs.office_changes import OfficeChange
 from dialogs.slots import AppointmentType, Availability, NonexistentLocalTime
 from dialogs.slots import Slot as NewSlot
 from dialogs.slots import one_off as one_off_slot
@@ -173,6 +176,7 @@ class Changed:
 
     appointment: AppointmentRow
     group_told: bool
+    told: Told = "not_told"  # the person
 
 
 @dataclass(frozen=True)
@@ -625,13 +629,17 @@ class AgendaService:
             self._sessions, self.notices, appointment_id, attended, by, actor, self._clock()
         )
 
-    async def _changed(self, kind: str, appointment_id: int) -> Changed:
+    async def _changed(self, kind: OfficeChange, appointment_id: int) -> Changed:
         if self._reminders_changed is not None:
             await self._reminders_changed([appointment_id])
         row = await self.appointment(appointment_id)
-        told = await self._tell_group(kind, appointment_id)
-        log.info("agenda: booking %s for someone", kind)
-        return Changed(row, told)
+        group_told = await self._tell_group(kind, appointment_id)
+        told: Told = "not_told"
+        if self.notices is not None:
+            reached = await self.notices.tell_changed(kind, row, self.config)
+            told = "told" if reached else "unreachable"
+        log.info("agenda: booking %s for someone told=%s", kind, told)
+        return Changed(row, group_told, told)
 
     async def _tell_group(self, kind: str, appointment_id: int) -> bool:
         if self.notices is None:

@@ -118,19 +118,42 @@ class BookingDesk:
         self, appointment: Appointment, slot: Slot, language: str, method: Method
     ) -> Document:
         assert self.config is not None
-        venue = self.config.venue(slot.place_id)
-        what = self.catalogue.render("ap-kind-name", language, {"kind": slot.type})
-        bring = self.catalogue.render("ap-bring", language)
-        content = appointment_ics(
-            uid=f"appointment-{appointment.id}@proximity.cr",
-            start_utc=slot.starts_at,
-            end_utc=slot.ends_at,
-            summary=f"PROXIMITY.CR: {what}",
-            location=f"{venue.name}, {venue.address}",
-            description=f"{venue.directions}\n{bring}".strip(),
-            sequence=appointment.ics_sequence,
-            method=method,
-            organizer_email=self.programme.office.email,
-        )
-        caption = "ap-ics-cancel-caption" if method == "CANCEL" else "ap-ics-caption"
-        return Document(filename="appuntamento.ics", content=content, caption_key=caption)
+        return calendar_file(
+            self.config, self.catalogue, appointment.id, appointment.ics_sequence,
+            slot.type, slot.place_id, slot.starts_at, slot.ends_at, language, method,
+            self.programme.office.email,
+        )  # fmt: skip
+
+
+def calendar_file(
+    config: AgendaConfig,
+    catalogue: Catalogue,
+    appointment_id: int,
+    sequence: int,
+    kind: str,
+    place_id: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    language: str,
+    method: Method,
+    organizer_email: str | None,
+) -> Document:
+    """The appointment's calendar file, as the bot's own bookings send it; the office's
+    changes (app/agenda.py through the agenda desk) send the same, so one UID and a rising
+    SEQUENCE keep the person's calendar up to date whoever changed the booking."""
+    venue = config.venue(place_id)
+    what = catalogue.render("ap-kind-name", language, {"kind": kind})
+    bring = catalogue.render("ap-bring", language)
+    content = appointment_ics(
+        uid=f"appointment-{appointment_id}@proximity.cr",
+        start_utc=starts_at,
+        end_utc=ends_at,
+        summary=f"PROXIMITY.CR: {what}",
+        location=f"{venue.name}, {venue.address}",
+        description=f"{venue.directions}\n{bring}".strip(),
+        sequence=sequence,
+        method=method,
+        organizer_email=organizer_email,
+    )
+    caption = "ap-ics-cancel-caption" if method == "CANCEL" else "ap-ics-caption"
+    return Document(filename="appuntamento.ics", content=content, caption_key=caption)

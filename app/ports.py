@@ -113,6 +113,16 @@ class AgendaNotices(Protocol):
 
     async def tell_no_show(self, row: AppointmentRow) -> bool: ...
 
+    async def tell_changed(
+        self,
+        change: Literal["booked", "moved", "cancelled"],
+        row: AppointmentRow,
+        config: AgendaConfig,
+    ) -> bool:
+        """The office booked, moved or cancelled for the person: a short message in their
+        language with the calendar file. False when it did not reach them."""
+        ...
+
 
 @dataclass(frozen=True)
 class RelayedOut:

@@ -288,7 +288,13 @@ def appointments_book(
         row = done.appointment
         typer.echo(f"Booked #{row.id}: {row.kind}, {local_time(row.starts_at, settings)}.")
         # The running bot adopts the reminder rows within a minute and sends them on time.
-        typer.echo("Reminders are planned. The person is not messaged now: tell them yourself.")
+        typer.echo("Reminders are planned.")
+        if done.told == "told":
+            typer.echo("The person got a message with the calendar file.")
+        elif done.told == "unreachable":
+            typer.echo("The person could not be reached (blocked the bot): tell them yourself.")
+        else:
+            typer.echo("The person is not messaged (no bot token): tell them yourself.")
 
     with_database(work)
 

@@ -79,6 +79,8 @@ class TelegramRuntime:
     services: BotServices
     operators: OperatorServices | None  # None: no operators' group configured
     agenda: AgendaJobs | None  # None: no agenda configured
+    # Always there: without a group it skips the group's lines and still tells people.
+    agenda_desk: AgendaDesk
 
 
 def build(settings: Settings) -> TelegramRuntime:
@@ -88,13 +90,14 @@ def build(settings: Settings) -> TelegramRuntime:
     core = build_core(settings, operators_available=group is not None, recorder_for=outbox_recorder)
     assistant, catalogue = core.assistant, core.catalogue
     sender = TelegramSender(bot, catalogue, assistant.mark_unreachable)
-    operators = _operators(core, bot, sender) if group is not None else None
+    agenda_desk = _agenda_desk(core, bot)
+    operators = _operators(core, bot, sender, agenda_desk) if group is not None else None
     agenda = _agenda_jobs(core, bot, operators) if assistant.agenda_config else None
     targets = OutboxTargets(
         assistant=assistant,
         sender=sender,
         desk=operators.desk if operators else None,
-        agenda_desk=operators.agenda_desk if operators else None,
+        agenda_desk=agenda_desk,
         course_notices=_course_notices(core, bot) if group is not None else None,
         sync_reminders=agenda.reminders.sync if agenda else None,
         offer_seats=agenda.offers.run if agenda else None,
@@ -111,10 +114,27 @@ def build(settings: Settings) -> TelegramRuntime:
     application.bot_data[SERVICES] = services
     if operators is not None:
         application.bot_data[OPERATORS] = operators
-    return TelegramRuntime(core, application, services, operators, agenda)
+    return TelegramRuntime(core, application, services, operators, agenda, agenda_desk)
 
 
-def _operators(core: Core, bot: Bot, sender: TelegramSender) -> OperatorServices:
+def _agenda_desk(core: Core, bot: Bot) -> AgendaDesk:
+    """The desk the console's agenda tells people through, group or not (group 0: none)."""
+    config = core.assistant.agenda_config
+    return AgendaDesk(
+        bot,
+        core.settings.operator_chat_id or 0,
+        core.sessions,
+        core.catalogue,
+        timezone=core.settings.timezone,
+        clock=utc_now,
+        places={v.id: v.short for v in config.venues.values()} if config else None,
+        organizer_email=core.programme.office.email,
+    )
+
+
+def _operators(
+    core: Core, bot: Bot, sender: TelegramSender, agenda_desk: AgendaDesk
+) -> OperatorServices:
     settings, assistant = core.settings, core.assistant
     group = settings.operator_chat_id
     assert group is not None
@@ -131,10 +151,6 @@ def _operators(core: Core, bot: Bot, sender: TelegramSender) -> OperatorServices
         clock=utc_now,
         places=places,
     )
-    agenda_desk = AgendaDesk(
-        bot, group, core.sessions, core.catalogue,
-        timezone=settings.timezone, clock=utc_now, places=places,
-    )  # fmt: skip
     handoffs = HandoffService(
         core.sessions,
         utc_now,
@@ -289,7 +305,7 @@ async def _run(settings: Settings) -> None:
         handoffs = runtime.operators.handoffs if runtime.operators is not None else None
         agenda = agenda_service(
             runtime.core,
-            runtime.operators.agenda_desk if runtime.operators is not None else None,
+            runtime.agenda_desk,
             runtime.agenda.reminders.sync if runtime.agenda is not None else None,
         )
         files = TelegramFiles(application.bot)

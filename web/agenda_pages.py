@@ -117,6 +117,14 @@ def _choice(value: str | None, allowed: list[str]) -> str | None:
     return value if value in allowed else None
 
 
+def _iso_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _day_param(value: str | None, default: date) -> date:
     try:
         return date.fromisoformat(value or "")
@@ -294,7 +302,9 @@ async def agenda_book(request: Request) -> Response:
             except AgendaRefused as refused:
                 code = refused.code
             else:
-                return redirect(f"/agenda/slots/{done.appointment.slot_id}?done=booked")
+                return redirect(
+                    f"/agenda/slots/{done.appointment.slot_id}?done=booked&told={done.told}"
+                )
         problems = _problems([FieldProblem("q", code)])
         text = chosen
     found = await PeopleService(console_of(request).sessions).find(text) if text else None
@@ -324,11 +334,11 @@ async def agenda_move(request: Request) -> Response:
         code = "choose_slot"
         if chosen.isdigit() and row.status == "booked":
             try:
-                await service.move(row.id, int(chosen), _actor(request))
+                moved = await service.move(row.id, int(chosen), _actor(request))
             except AgendaRefused as refused:
                 code = refused.code
             else:
-                return redirect(f"/agenda/slots/{chosen}?done=moved")
+                return redirect(f"/agenda/slots/{chosen}?done=moved&told={moved.told}")
         elif row.status != "booked":
             code = "not_booked"
         problems = _problems([FieldProblem("slot", code)])
@@ -346,24 +356,38 @@ async def agenda_cancel(request: Request) -> Response:
     if row is None:
         return _missing(request)
     try:
-        await _agenda(request).cancel(row.id, _actor(request))
+        done = await _agenda(request).cancel(row.id, _actor(request))
     except AgendaRefused:
         return redirect(f"/agenda/slots/{row.slot_id}")
-    return redirect(f"/agenda/slots/{row.slot_id}?done=cancelled")
+    return redirect(f"/agenda/slots/{row.slot_id}?done=cancelled&told={done.told}")
 
 
 # ------------------------------------------------------------------ today
 
 
 async def agenda_today(request: Request) -> Response:
+    """The day's list (`?day=YYYY-MM-DD`, today in the office's zone by default) per place,
+    with Presente / Assente once an appointment has started."""
     service = _agenda(request)
     words = _words(service)
     place = _choice(request.query_params.get("place"), words["places"])
-    day = service.today()
+    today = service.today()
+    typed = request.query_params.get("day", "").strip()[:20]
+    problems: list[Problem] = []
+    day = today
+    if typed:
+        try:
+            day = _date_typed(typed)
+        except ValueError:
+            problems = _problems([FieldProblem("day", "not_a_date")])
     by_place = await service.day_list(day, _actor(request))
     if place is not None:
         by_place = {place: by_place.get(place, [])}
     problem = request.query_params.get("problem", "")
+
+    def link(to: date) -> str:
+        return "/agenda/today?" + urlencode({"day": to.isoformat(), "place": place or ""})
+
     return _page(
         request,
         "agenda_today.html",
@@ -371,11 +395,26 @@ async def agenda_today(request: Request) -> Response:
             "by_place": by_place,
             "place": place or "",
             "day_shown": day,
+            "is_today": day == today,
+            "typed_day": typed if problems else day.isoformat(),
+            "problems": problems,
+            "previous_day": link(day - timedelta(days=1)),
+            "next_day": link(day + timedelta(days=1)),
+            "today_link": link(today),
             "now": console_of(request).clock(),
             "problem": problem if problem in {"already", "future", "gone", "cancelled"} else "",
             "problem_id": request.query_params.get("id", ""),
         },
+        status_code=400 if problems else 200,
     )
+
+
+def _date_typed(raw: str) -> date:
+    """A day as the date field sends it, or as typed without one (15/12/2026)."""
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        return _italian_date(raw)
 
 
 async def agenda_mark(request: Request) -> Response:
@@ -384,7 +423,12 @@ async def agenda_mark(request: Request) -> Response:
     form = await request.form()
     choice = form.get("attended")
     place = str(form.get("place") or "")
-    back = f"/agenda/today?place={place}" if place.isalnum() else "/agenda/today?"
+    day = str(form.get("day") or "")
+    query = {
+        "place": place if place.isalnum() else "",
+        "day": day if _iso_day(day) else "",
+    }
+    back = "/agenda/today?" + urlencode({k: v for k, v in query.items() if v})
     if choice not in ("yes", "no"):
         return redirect(f"{back}&problem=gone&id={appointment_id}#a{appointment_id}")
     try:

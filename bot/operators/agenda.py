@@ -18,19 +18,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, TelegramError
 
 from app.agenda import AgendaRefused, mark_attendance
+from app.bookings import calendar_file
 from app.catalogue import Catalogue
+from app.export_doc import Document
 from bot.operators.appointment_words import AppointmentWords
 from bot.sender import TelegramSender
 from dialogs.agenda import AgendaConfig, OpenSlot
 from dialogs.appointment_texts import no_show_reply, withdrawn_reply
 from dialogs.model import Reply
+from dialogs.office_changes import OfficeChange, office_change_reply
 from store import agenda_admin, conversations
 from store.agenda_admin import AppointmentRow
+from store.models import Appointment
 
 log = logging.getLogger(__name__)
 
@@ -74,9 +79,13 @@ class AgendaDesk:
         timezone: str,
         clock: Callable[[], datetime],
         places: Mapping[str, str] | None = None,  # place key -> short name
+        organizer_email: str | None = None,  # the office's, in the calendar files
     ) -> None:
         self._bot = bot
+        # 0: no operators' group. The desk exists anyway whenever the bot runs, so the
+        # office's changes and no-shows still reach the person; only group lines are skipped.
         self.group_id = group_id
+        self._organizer = organizer_email
         self._sessions = sessions
         self._catalogue = catalogue
         self._zone = ZoneInfo(timezone)
@@ -225,9 +234,31 @@ class AgendaDesk:
         slot = OpenSlot(row.slot_id, row.kind, row.starts_at, row.ends_at, row.place_id)
         return await self._tell(row, withdrawn_reply(slot, config, self._zone.key))
 
-    async def _tell(self, row: AppointmentRow, reply: Reply) -> bool:
+    async def tell_changed(
+        self, change: OfficeChange, row: AppointmentRow, config: AgendaConfig
+    ) -> bool:
+        """The office booked, moved or cancelled for the person: what happened, the calendar
+        file (a cancelling one for a cancellation), and the buttons of the bot's own
+        confirmation. False when not delivered."""
+        async with self._sessions() as session:
+            sequence = await session.scalar(
+                select(Appointment.ics_sequence).where(Appointment.id == row.id)
+            )
+        slot = OpenSlot(row.slot_id, row.kind, row.starts_at, row.ends_at, row.place_id)
+        reply = office_change_reply(change, slot, config, self._zone.key)
+        document = calendar_file(
+            config, self._catalogue, row.id, sequence or 0, row.kind, row.place_id,
+            row.starts_at, row.ends_at, row.language,
+            "CANCEL" if change == "cancelled" else "REQUEST", self._organizer,
+        )  # fmt: skip
+        return await self._tell(row, reply, (document,))
+
+    async def _tell(
+        self, row: AppointmentRow, reply: Reply, documents: tuple[Document, ...] = ()
+    ) -> bool:
+        # The bot's own sender on the bot's own Bot: the same flood limits as the turns.
         sender = TelegramSender(self._bot, self._catalogue, self._mark_unreachable)
-        return await sender.send_replies(row.telegram_id, (reply,), row.language)
+        return await sender.send_replies(row.telegram_id, (reply,), row.language, documents)
 
     async def _mark_unreachable(self, telegram_id: int) -> None:
         async with self._sessions.begin() as session:

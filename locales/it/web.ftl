@@ -672,6 +672,9 @@ web-agenda-done = { $what ->
     }
 web-agenda-told = { $what ->
         [withdrawn] Il bot ha scritto alla persona: le scuse e un nuovo orario da scegliere.
+        [booked] La persona ha ricevuto un messaggio dal bot: giorno, ora, luogo e il file per il calendario.
+        [moved] La persona ha ricevuto un messaggio dal bot: il nuovo orario e il file per il calendario.
+        [cancelled] La persona ha ricevuto un messaggio dal bot: l'appuntamento è annullato.
        *[other] Il bot ha scritto alla persona un messaggio gentile per un nuovo appuntamento.
     }
 web-agenda-not-told = Il bot qui non è attivo: la persona NON è stata avvisata. Chiamala tu.
@@ -686,15 +689,27 @@ web-agenda-book-heading = Prenota per una persona
 web-agenda-book-search = Nome o numero Telegram della persona
 web-agenda-book-search-hint = Almeno 2 lettere del nome, oppure tutto il numero.
 web-agenda-book-for = Prenota per { $name }
-web-agenda-book-reminders = La persona riceve i promemoria sul bot, come sempre. Dille tu data e ora al telefono.
+web-agenda-book-reminders = { $tells ->
+        [yes] Il bot scrive alla persona giorno, ora e luogo, con il file per il calendario. Poi arrivano i promemoria, come sempre.
+       *[no] Il bot qui non è attivo: la persona non riceve nessun messaggio. Dille tu data e ora al telefono.
+    }
 web-agenda-move-heading = Sposta la prenotazione
 web-agenda-move-now = { $name } ha l'appuntamento il { $when }.
 web-agenda-move-choose = Nuovo orario
 web-agenda-move-hint = Orari liberi per { $kind }.
 web-agenda-move-submit = Sposta qui
 web-agenda-move-none = Non ci sono orari liberi di questo tipo. Aggiungine prima di spostare.
-web-agenda-today-heading = Appuntamenti di oggi
-web-agenda-today-none = Oggi non ci sono appuntamenti.
+web-agenda-day-heading = { $today ->
+        [yes] Appuntamenti di oggi
+       *[no] Appuntamenti del giorno
+    }
+web-agenda-day-none = { $today ->
+        [yes] Oggi non ci sono appuntamenti.
+       *[no] Questo giorno non ci sono appuntamenti.
+    }
+web-agenda-days = Giorni
+web-agenda-previous-day = ◀ Giorno prima
+web-agenda-next-day = Giorno dopo ▶
 web-agenda-present = Presente
 web-agenda-absent = Assente
 web-agenda-present-for = Presente: { $name }

@@ -51,6 +51,7 @@ class RecordingNotices:
     group: list[tuple[str, int]] = field(default_factory=list)
     withdrawn: list[int] = field(default_factory=list)
     no_show: list[int] = field(default_factory=list)
+    changed: list[tuple[str, int, int]] = field(default_factory=list)
 
     async def notify(self, kind: str, appointment_id: int) -> bool:
         self.group.append((kind, appointment_id))
@@ -62,6 +63,10 @@ class RecordingNotices:
 
     async def tell_no_show(self, row: AppointmentRow) -> bool:
         self.no_show.append(row.telegram_id)
+        return self.reachable
+
+    async def tell_changed(self, change: str, row: AppointmentRow, config: AgendaConfig) -> bool:
+        self.changed.append((change, row.telegram_id, row.slot_id))
         return self.reachable
 
 
@@ -207,6 +212,20 @@ async def test_book_move_cancel_for_someone_plan_reminders_and_audit(sessions) -
     ]  # fmt: skip
     assert set(statuses) == {"skipped"}
     assert notices.group == [("booked", 1), ("moved", 1), ("cancelled", 1)]
+    # The person heard each change, with where the booking is (or was) now.
+    assert notices.changed == [
+        ("booked", ANNA, first), ("moved", ANNA, second), ("cancelled", ANNA, second),
+    ]  # fmt: skip
+    assert (booked.told, moved.told) == ("told", "told")
+
+
+async def test_the_page_learns_whether_the_person_was_told(sessions) -> None:  # type: ignore[no-untyped-def]
+    await _people(sessions, ANNA)
+    blocked = _service(sessions, Clock(), RecordingNotices(reachable=False))
+    ids = (await blocked.add(_weekly())).ids
+    assert (await blocked.book(ids[0], ANNA, "Giulia", "web:1")).told == "unreachable"
+    quiet = _service(sessions, Clock())  # no bot: nobody is told, and it says so
+    assert (await quiet.cancel(1, "web:1")).told == "not_told"
 
 
 async def test_withdrawing_a_booked_slot_tells_the_person(sessions) -> None:  # type: ignore[no-untyped-def]

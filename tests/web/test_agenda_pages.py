@@ -231,8 +231,11 @@ def test_a_booking_names_the_person_only_on_its_page_and_is_audited(
     booked = client.post(
         f"/agenda/slots/{slot_id}/book", data={"csrf_token": token, "telegram_id": ANNA}
     )
-    assert booked.status_code == 303
+    assert booked.status_code == 303 and "told=told" in booked.headers["location"]
     assert console.notices.group == [("booked", 1)]
+    assert console.notices.changed == [("booked", ANNA, slot_id)]
+    told = client.get(booked.headers["location"]).text
+    assert "La persona ha ricevuto un messaggio dal bot" in told
 
     week = client.get("/agenda?week=2027-03-22").text
     assert "Prenotato" in week and "&lt;img" not in week  # the week names nobody
@@ -303,6 +306,36 @@ def test_move_and_cancel_for_someone(console: AgendaConsole) -> None:
     assert cancelled.status_code == 303
     assert "di nuovo libero" in client.get(cancelled.headers["location"]).text
     assert console.notices.group == [("booked", 1), ("moved", 1), ("cancelled", 1)]
+    assert "told=told" in moved.headers["location"] + cancelled.headers["location"]
+    assert [c[0] for c in console.notices.changed] == ["booked", "moved", "cancelled"]
+
+
+def test_a_blocked_person_and_no_bot_are_said_plainly(tmp_path: Path, clock: MovableClock) -> None:
+    """Not reached (the person blocked the bot) and not told (console alone): the page says
+    the person was NOT told, so the coordinator calls them."""
+    cases = (
+        (RecordingNotices(reachable=False), "la persona ha bloccato il bot"),
+        (None, "la persona NON è stata avvisata"),
+    )
+    for n, (notices, expected) in enumerate(cases):
+        server = AgendaConsole(f"sqlite:///{tmp_path / f'console{n}.sqlite3'}", clock)
+        server.notices = notices  # type: ignore[assignment]
+        server.start()
+        try:
+            server.person(ANNA, "Anna")
+            client = coordinator(server)
+            slot_id = server.slot(START + timedelta(days=6))
+            form = client.get(f"/agenda/slots/{slot_id}/book?q=Anna")
+            hint = "Dille tu data e ora" if notices is None else "Il bot scrive alla persona"
+            assert hint in form.text
+            booked = client.post(
+                f"/agenda/slots/{slot_id}/book",
+                data={"csrf_token": csrf_of(form.text), "telegram_id": ANNA},
+            )
+            page = client.get(booked.headers["location"]).text
+            assert expected in page and "ha ricevuto un messaggio" not in page
+        finally:
+            server.stop()
 
 
 def test_today_presente_assente_once(console: AgendaConsole) -> None:
@@ -335,6 +368,33 @@ def test_today_presente_assente_once(console: AgendaConsole) -> None:
     assert "problem=future" in early.headers["location"]
     shown = operator.get(again.headers["location"]).text
     assert "già segnato" in shown and "Assente" in shown and "segnato da oscar" in shown
+
+
+def test_any_day_with_a_date_field_and_the_days_around(console: AgendaConsole) -> None:
+    console.person(ANNA, "Anna")
+    console.person(BRUNO, "Bruno")
+    console.booked(console.slot(START + timedelta(days=1)), ANNA)  # tomorrow, 11:00
+    console.booked(console.slot(START - timedelta(days=1)), BRUNO)  # yesterday, ended
+    operator = console.http_login(console.ready_account("oscar", Role.OPERATOR))
+    today = operator.get("/agenda/today")
+    assert "Appuntamenti di oggi" in today.text and 'value="2027-03-17"' in today.text
+    assert "Anna" not in today.text and "Bruno" not in today.text
+    assert 'href="/agenda/today?day=2027-03-18&amp;place="' in today.text
+    tomorrow = operator.get("/agenda/today?day=2027-03-18")
+    assert "Appuntamenti del giorno" in tomorrow.text and "Anna" in tomorrow.text
+    assert "gio 18/3/2027" in tomorrow.text and "Non è ancora iniziato." in tomorrow.text
+    typed = operator.get("/agenda/today?day=16/03/2027")  # typed by hand, no date picker
+    assert "Bruno" in typed.text and 'name="day" value="2027-03-16"' in typed.text
+    # Marking yesterday's from its own day comes back to that day.
+    row = typed.text.split('action="/agenda/appointments/')[1].split("/mark")[0]
+    marked = operator.post(
+        f"/agenda/appointments/{row}/mark",
+        data={"csrf_token": csrf_of(typed.text), "attended": "yes", "day": "2027-03-16"},
+    )
+    assert "day=2027-03-16" in marked.headers["location"]
+    wrong = operator.get("/agenda/today?day=31/02/2027")
+    assert wrong.status_code == 400 and 'id="day-error"' in wrong.text
+    assert "Appuntamenti di oggi" in wrong.text
 
 
 def test_without_the_bot_the_page_says_nobody_was_told(tmp_path: Path) -> None:
@@ -403,6 +463,11 @@ def test_week_view_in_the_browser(console: AgendaConsole, page) -> None:  # type
     page.get_by_role("button", name="Prenota per Anna Rossi").click()
     page.wait_for_url("**done=booked**")
     assert "Anna Rossi" in page.locator("dl.facts").inner_text()
+    assert (
+        "La persona ha ricevuto un messaggio dal bot"
+        in page.get_by_role("status").last.inner_text()
+    )
+    shot(page, "agenda-booked-told")
     page.get_by_role("link", name="Torna alla settimana").click()
     assert page.locator(".slot-booked").count() == 1
     assert "Anna" not in page.locator(".week").inner_text()
@@ -430,3 +495,11 @@ def test_todays_list_with_the_keyboard(console: AgendaConsole, page) -> None:  #
     assert "Segnato: assente." in page.locator(".notice").first.inner_text()
     assert console.notices.no_show == [ANNA]
     shot(page, "agenda-today-marked")
+    page.get_by_role("link", name="Giorno dopo").click()
+    page.wait_for_url("**day=2027-03-18**")
+    assert page.get_by_role("heading", level=1).inner_text() == "Appuntamenti del giorno"
+    assert page.get_by_label("Giorno").input_value() == "2027-03-18"
+    page.get_by_label("Giorno").fill("2027-03-17")
+    page.get_by_role("button", name="Mostra").click()
+    assert "Bruno Bianchi" in page.locator("main").inner_text()
+    shot(page, "agenda-day-picked")
