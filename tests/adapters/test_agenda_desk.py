@@ -6,7 +6,7 @@ with no operators' group, which still tells people and posts nothing to any grou
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from icalendar import Calendar
@@ -123,3 +123,43 @@ async def test_the_person_reads_it_in_their_language_and_a_blocked_bot_is_report
     done = await service.book(more[0], ANNA, "Sara", "web:1")
     assert done.told == "unreachable"
     assert emulator.sent_messages(ANNA) == []
+
+
+async def test_the_bot_without_an_operators_group_still_tells_people(  # type: ignore[no-untyped-def]
+    database_url: str, emulator: BotApiEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The runtime as `proximity run` builds it, with no OPERATOR_CHAT_ID: the agenda desk
+    exists all the same, and the console's agenda tells people through it."""
+    from runtime.telegram import build
+    from runtime.web import agenda_service
+    from store.migrate import upgrade
+    from store.settings import Settings
+
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    upgrade(database_url)
+    settings = Settings(
+        _env_file=None,
+        telegram_bot_token=emulator.token,
+        telegram_api_url=emulator.base_url.removesuffix("/bot"),
+        database_url=database_url,
+        operator_chat_id=None,
+    )
+    runtime = build(settings)
+    try:
+        assert runtime.operators is None and runtime.agenda_desk.group_id == 0
+        await runtime.application.bot.initialize()
+        agenda = agenda_service(runtime.core, runtime.agenda_desk)
+        assert agenda.tells_people
+        await _people(runtime.core.sessions)
+        day = agenda.today()
+        soon = day + timedelta(days=2)
+        slot = await agenda.add(OneOff("crema", "orientation", "Giulia", soon, time(9)))
+        booked = await agenda.book(slot.ids[0], ANNA, "Giulia", "web:1")
+        assert booked.told == "told" and booked.group_told is False
+        notice, document = emulator.sent_messages(ANNA)
+        assert notice.text.startswith("L'ufficio ha prenotato per te")
+        assert document.method == "sendDocument"
+        assert {m.chat_id for m in emulator.sent_messages()} == {ANNA}
+    finally:
+        await runtime.application.bot.shutdown()
+        await runtime.core.aclose()
