@@ -259,6 +259,19 @@ web-audit-action-value = { $action ->
         [course_people_viewed] Ha aperto le persone di un corso
         [course_export] Ha scaricato l'elenco di un corso
         [course_person_withdrawn] Ha tolto la persona da un corso
+        [lesson_register_viewed] Ha aperto il registro di una lezione
+        [lesson_marked] Ha segnato la presenza a una lezione
+        [lesson_mark_changed] Ha cambiato la presenza a una lezione
+        [web-agenda-booking-viewed] Ha visto chi ha prenotato un orario
+        [web-agenda-today-viewed] Ha visto gli appuntamenti del giorno
+        [agenda-booked-for] Ha prenotato un appuntamento per la persona
+        [agenda-moved-for] Ha spostato un appuntamento della persona
+        [agenda-cancelled-for] Ha annullato un appuntamento della persona
+        [attendance_attended] Ha segnato: presente
+        [attendance_no_show] Ha segnato: assente
+        [report-period-closed] Ha chiuso un periodo dei dati per il finanziatore
+        [report-exported] Ha scaricato i dati per il finanziatore
+        [report-pdf-made] Ha fatto il PDF per il finanziatore
         [web-login] Accesso
         [web-login-failed] Accesso non riuscito
         [web-logout] Uscita
