@@ -7,12 +7,12 @@ RASA_VENV := .venv-rasa
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: run test test-fast lint format setup nlu-train nlu-report postgres chromium bench bench-turns bench-reminders bench-web bench-reporting clean
+.PHONY: run test test-fast lint format setup nlu-train nlu-report postgres chromium poppler bench bench-turns bench-reminders bench-web bench-reporting clean
 
 run: setup
 	$(BIN)/proximity run
 
-test: setup postgres chromium
+test: setup postgres chromium poppler
 	$(BIN)/proximity nlu-train
 	$(BIN)/ruff check .
 	$(BIN)/mypy
@@ -69,6 +69,10 @@ postgres:
 # Chromium for the web console's browser tests: Debian's package, driven by Playwright.
 chromium:
 	@tests/chromium.sh
+
+# pdftoppm and pdftotext for the monthly PDF's test: Debian's poppler-utils.
+poppler:
+	@tests/poppler.sh
 
 # The benchmarks; each prints its figures side by side. The reminders one takes ~13 min.
 bench: bench-turns bench-reminders bench-web bench-reporting

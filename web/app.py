@@ -30,10 +30,15 @@ from app.course_admin import CourseAdmin
 from app.handoffs import HandoffService, NoViews
 from app.intake import IntakeConfig
 from app.ports import Files
+from app.reporting.care_source import CareRecordSource
 from app.reporting.dashboard import DashboardService
+from app.reporting.export import load_report_header
+from app.reporting.indicators import load_indicators
+from app.reporting.pdf import MonthlyReports, load_letterhead
+from app.reporting.service import Reporting
 from store.agenda_config import load_agenda_config
 from store.programme import load_programme
-from store.settings import Settings
+from store.settings import PROJECT_ROOT, Settings
 from web import (
     agenda_pages,
     audit_pages,
@@ -42,6 +47,7 @@ from web import (
     course_pages,
     handoff_pages,
     home_pages,
+    indicator_pages,
     intake_pages,
     person_pages,
     report_pages,
@@ -65,6 +71,7 @@ PAGE_ROUTES: Sequence[Route] = (
     *audit_pages.ROUTES,
     *course_pages.ROUTES,
     *agenda_pages.ROUTES,
+    *indicator_pages.ROUTES,  # before report_pages: /reports/pdf
     *report_pages.ROUTES,
 )
 
@@ -99,6 +106,7 @@ def create_app(
     files: Files | None = None,
     agenda: AgendaService | None = None,
     dashboard: DashboardService | None = None,
+    reporting: Reporting | None = None,
 ) -> Starlette:
     """The console, with its database sessions, settings and clock passed in. `handoffs`
     is the bot's own handoff service (runtime/web.py); without it, one that reaches nobody."""
@@ -146,6 +154,21 @@ def create_app(
     )
     app.state.dashboard = dashboard or DashboardService(
         sessions, load_programme(settings.programme_file), settings.timezone, clock
+    )
+    # The funder's indicators (web/indicator_pages.py) and the monthly PDF built on both.
+    app.state.reporting = reporting or Reporting(
+        sessions,
+        load_indicators(PROJECT_ROOT / "config" / "indicators.yaml"),
+        CareRecordSource(),
+        load_report_header(settings.programme_file),
+        timezone=settings.timezone,
+    )
+    app.state.monthly_reports = MonthlyReports(
+        sessions,
+        app.state.dashboard,
+        app.state.reporting,
+        load_letterhead(settings.programme_file),
+        settings.timezone,
     )
     return app
 

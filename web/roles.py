@@ -79,6 +79,10 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "canned_save": Role.COORDINATOR,
     "canned_delete": Role.COORDINATOR,
     "reports": Role.COORDINATOR,  # web/report_pages.py: the dashboard (anonymous counts)
+    "reports_pdf": Role.COORDINATOR,  # web/indicator_pages.py: the monthly PDF, audited
+    "indicators": Role.COORDINATOR,  # every count, for the agency's own staff
+    "indicators_export": Role.COORDINATOR,  # CSV / XLSX, small cells hidden, audited
+    "indicators_close": Role.COORDINATOR,  # confirm page, then the POST freezes the period
     "agenda_add": Role.COORDINATOR,  # availability, one-off or weekly
     "agenda_add_save": Role.COORDINATOR,
     "agenda_withdraw": Role.COORDINATOR,  # the person booked is told
