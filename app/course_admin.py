@@ -44,10 +44,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.audit import FORMULA_START
+from app.lesson_attendance import LessonAttendance
 from dialogs.slots import local_to_utc
+from store import attendance, courses, privacy
 from store import course_admin as store
-from store import courses, privacy
 from store.agenda_config import load_agenda_config
+from store.attendance import LessonLine
 from store.course_admin import CourseChange, CourseWithdrawal, EnrolmentRow
 from store.course_import import (
     CATEGORIES,
@@ -168,6 +170,10 @@ class CoursePage:
     enrolled: tuple[Person, ...]  # with a seat, or offered one (and its time limit)
     waiting: tuple[Person, ...]  # in line order, positions from 1
     left: tuple[Person, ...]  # withdrew, declined, let an offer expire, or course withdrawn
+    # Each lesson with its id, for its register (app/lesson_attendance.py).
+    lessons: tuple[LessonLine, ...] = ()
+    # Telegram id → (hours attended, hours held): the lessons marked present, so far.
+    hours: Mapping[int, tuple[float, float]] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -212,6 +218,8 @@ class CourseAdmin:
         self.zone = zone
         self.places = dict(places)
         self.offer_window = offer_window
+        # Registers and marks of the lessons, reached from the course's page.
+        self.attendance = LessonAttendance(sessions)
 
     @classmethod
     def from_settings(
@@ -258,12 +266,16 @@ class CourseAdmin:
             rows = await store.enrolment_list(session, course_id)
             for row in rows:
                 await privacy.audit(session, row.telegram_id, PEOPLE_VIEWED, actor[:64], now)
+            lessons = await attendance.lessons(session, course_id, now)
+            hours = await attendance.hours_by_person(session, course_id, now)
         people = [_person(row) for row in rows]
         return CoursePage(
             card=card,
             enrolled=tuple(p for p in people if p.status in (ENROLLED, OFFERED)),
             waiting=tuple(p for p in people if p.status == WAITING),
             left=tuple(p for p in people if p.status not in (ENROLLED, OFFERED, WAITING)),
+            lessons=tuple(lessons),
+            hours=hours,
         )
 
     async def person(

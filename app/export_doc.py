@@ -36,6 +36,9 @@ def _html(
     def t(key: str, **params: object) -> str:
         return html.escape(catalogue.render(key, language, params))
 
+    def said(key: str, **params: object) -> str:  # escaped by `rows`, as every value
+        return catalogue.render(key, language, params)
+
     def rows(pairs: list[tuple[str, object]]) -> str:
         cells = "".join(
             f"<tr><th>{t(label)}</th><td>{html.escape(_plain(value))}</td></tr>"
@@ -103,6 +106,15 @@ def _html(
                 ]
             )
             for c in data.get("courses", [])
+        ),
+        *(
+            rows(
+                [
+                    ("export-field-course", c["course"]),
+                    ("export-field-lessons", said("export-lessons-value", **c)),
+                ]
+            )
+            for c in data.get("lessons", [])
         ),
         f"<h2>{t('export-care')}</h2>",
         *(

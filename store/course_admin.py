@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.course_import import CourseSpec, Lesson, translations_json, translations_of
@@ -175,8 +175,7 @@ async def update_course(
         setattr(course, name, value)
     course.updated_at = now
     if "sessions" in changed:
-        await session.execute(delete(CourseSession).where(CourseSession.course_id == course_id))
-        session.add_all(_session_rows(course_id, spec.sessions))
+        await _replace_lessons(session, course_id, spec.sessions)
     to_tell: tuple[Notice, ...] = ()
     if changed & TOLD_FIELDS:
         to_tell = await _notices(session, course_id, bump=True, told_from=now)
@@ -287,6 +286,25 @@ def _spec_of(course: Course, lessons: tuple[Lesson, ...]) -> CourseSpec:
         remind_each_session=course.remind_each_session,
         translations=translations_of(course.translations),
     )
+
+
+async def _replace_lessons(
+    session: AsyncSession, course_id: int, lessons: Iterable[Lesson]
+) -> None:
+    """A lesson that stays keeps its row, so the attendance marked at it stays too
+    (store/attendance.py); a lesson taken out goes with its marks, and new ones are added."""
+    wanted = set(lessons)
+    kept: set[Lesson] = set()
+    for row in await session.scalars(
+        select(CourseSession).where(CourseSession.course_id == course_id)
+    ):
+        lesson = Lesson(row.starts_at, row.ends_at)
+        if lesson in wanted and lesson not in kept:
+            kept.add(lesson)
+        else:
+            await session.delete(row)
+    await session.flush()
+    session.add_all(_session_rows(course_id, sorted(wanted - kept)))
 
 
 def _session_rows(course_id: int, lessons: Iterable[Lesson]) -> list[CourseSession]:

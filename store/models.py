@@ -408,6 +408,34 @@ class Enrolment(Base):
     change_pending_since: Mapped[datetime | None]
 
 
+# One mark per lesson and enrolment: the funder's course hours are the lessons attended.
+PRESENT = "present"
+ABSENT = "absent"
+
+
+class LessonAttendance(Base):
+    """Whether a person enrolled in a course came to one of its lessons (app/lesson_attendance.py).
+    The last mark counts; who made it and when are kept, and a change is in the audit log.
+    It goes with the enrolment (erasure) and with the lesson (a lesson taken out of a course)."""
+
+    __tablename__ = "lesson_attendance"
+    __table_args__ = (
+        UniqueConstraint("lesson_id", "enrolment_id", name="uq_lesson_attendance_pair"),
+        CheckConstraint("status IN ('present', 'absent')", name="ck_lesson_attendance_status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lesson_id: Mapped[int] = mapped_column(
+        ForeignKey("course_sessions.id", ondelete="CASCADE"), index=True
+    )
+    enrolment_id: Mapped[int] = mapped_column(
+        ForeignKey("enrolments.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(8))
+    marked_by: Mapped[str] = mapped_column(String(64))  # "web:<account id>", "cli:<name>"
+    marked_at: Mapped[datetime]
+
+
 class InboxUpdate(Base):
     """An update from Telegram, stored before it is acknowledged (bot/intake.py).
 

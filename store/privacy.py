@@ -16,7 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store import care, courses, handoffs
+from store import attendance, care, courses, handoffs
 from store.conversations import find_beneficiary
 from store.models import (
     Appointment,
@@ -85,6 +85,8 @@ async def personal_data(
         }
         for m in await courses.mine(session, telegram_id, now)
     ]
+    # Lessons attended out of those held, per course (withdrawn courses too).
+    data["lessons"] = await attendance.export(session, person.id, now)
     data["prescreenings"] = [
         {
             "at": p.created_at.isoformat(),
@@ -144,6 +146,7 @@ async def erase_person(session: AsyncSession, telegram_id: int, now: datetime, a
         await session.execute(delete(ConsentEvent).where(ConsentEvent.beneficiary_id == person.id))
         await session.execute(delete(Prescreening).where(Prescreening.beneficiary_id == person.id))
         await care.erase(session, person.id)
+        await attendance.erase(session, person.id)
         await session.delete(person)
         await count(session, "data_erased", now)
     if conversation is not None:

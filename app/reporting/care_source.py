@@ -5,7 +5,8 @@ What the care records do not hold yet is left at its neutral value and said here
 indicators that read it count 0 rather than guess:
 - hours: tutoring and internship hours are estimated from the steps' weekly hours times the
   whole weeks between their start and their end (or `as_of`), for steps not cancelled;
-  course hours attended need lesson attendance, which is not recorded: 0;
+- course hours attended: the length of each lesson marked present (migration 0017) that
+  started within the record, from the day taken in charge to the exit day;
 - the six-month follow-up is not recorded yet: None (EECR05, EECR06, CR06-CR09 count 0).
 Appointments attended are counted by kind (the slot's type) up to the exit.
 """
@@ -21,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.reporting.records import CHOICES, ParticipantRecord
+from store import attendance
 from store.models import Appointment, CareRecord, CareStep, Slot
 
 INTERNSHIP = "internship"
@@ -60,14 +62,28 @@ class CareRecordSource:
         )
         for beneficiary_id, starts_at, kind in await session.execute(query):
             attended[beneficiary_id].append((starts_at, kind))
-        return [_record(r, steps[r.id], attended[r.beneficiary_id], as_of) for r in records]
+        lessons = await attendance.attended(session)
+        return [
+            _record(r, steps[r.id], attended[r.beneficiary_id], lessons[r.beneficiary_id], as_of)
+            for r in records
+        ]
 
 
 def _record(
-    row: Any, steps: list[Any], attended: list[tuple[datetime, str]], as_of: date
+    row: Any,
+    steps: list[Any],
+    attended: list[tuple[datetime, str]],
+    lessons: list[tuple[datetime, float]],
+    as_of: date,
 ) -> ParticipantRecord:
     until = datetime.combine(row.exit_on, time.max, UTC) if row.exit_on else None
     kinds = Counter(kind for at, kind in attended if until is None or at <= until)
+    # Whole days in UTC, as the exit is read for the appointments above (lessons are in
+    # office hours, far from midnight, so the zone does not move one across a day).
+    since = datetime.combine(row.taken_in_charge_on, time.min, UTC)
+    course_hours = sum(
+        hours for at, hours in lessons if at >= since and (until is None or at <= until)
+    )
     internships = sorted(
         (s for s in steps if s.kind == INTERNSHIP and s.starts_on),
         key=lambda s: s.starts_on or date.min,
@@ -91,6 +107,7 @@ def _record(
         ),
         appointments_attended=dict(kinds),
         tutoring_hours=sum(_hours(s, as_of) for s in steps if s.kind == TUTORING),
+        course_hours_attended=course_hours,
         internship_start=internships[0].starts_on if internships else None,
         internship_end=internships[-1].ends_on if internships else None,
         internship_hours=sum(_hours(s, as_of) for s in internships),

@@ -8,7 +8,7 @@ from sqlalchemy import func, select, text
 
 from dialogs import State
 from scheduler.maintenance import Retention
-from store import appointments, conversations, courses, handoffs, privacy
+from store import appointments, attendance, conversations, courses, handoffs, privacy
 from store.models import (
     Appointment,
     AuditEntry,
@@ -17,6 +17,7 @@ from store.models import (
     CourseSession,
     Enrolment,
     FunderCount,
+    LessonAttendance,
     Reminder,
     Slot,
 )
@@ -89,7 +90,12 @@ async def fill(sessions, telegram_id: int, name: str, now: datetime = NOW) -> No
                     course_id=course.id, starts_at=lesson, ends_at=lesson + timedelta(hours=3)
                 )
             )
-        await courses.enrol(session, telegram_id, course.id, now)
+        enrolled = await courses.enrol(session, telegram_id, course.id, now)
+        lesson = await session.scalar(
+            select(CourseSession.id).where(CourseSession.course_id == course.id)
+        )
+        assert lesson is not None
+        await attendance.mark(session, lesson, enrolled.id, "present", "web:1", now, change=False)
 
 
 async def everything_in_the_database(sessions) -> str:  # type: ignore[no-untyped-def]
@@ -127,7 +133,7 @@ async def test_erasure_leaves_nothing_personal_in_any_table(sessions) -> None:  
     assert "Marco" in after  # only the one person is erased
     async with sessions() as session:
         # Marco's appointment, reminder and seat stay; Anna's are gone and her seat is free.
-        for table in (Appointment, Reminder, Enrolment):
+        for table in (Appointment, Reminder, Enrolment, LessonAttendance):
             assert await session.scalar(select(func.count()).select_from(table)) == 1, table
         assert await session.scalar(select(Course.seats_taken)) == 1
         kept = (await session.execute(select(FunderCount.metric, FunderCount.count))).all()
