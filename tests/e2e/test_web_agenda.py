@@ -6,6 +6,8 @@ its own loop, with its agenda desk), the Bot API emulator, real Rasa and Debian'
    The coordinator withdraws it in the browser; Anna gets the apology and a new offer.
 2. An appointment that has ended is marked "Assente" on today's list; the kind no-show
    message reaches Anna once.
+3. The office books for Anna in the browser (a phone call): she gets the bot's message in
+   her chat with the calendar file, and its button lists the appointment.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import subprocess
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pyotp
 import pytest
@@ -190,4 +193,55 @@ async def test_assente_on_todays_list_sends_the_no_show_message_once(
     assert len(missed) == 1
     assert rows(tmp_path, f"SELECT status FROM appointments WHERE id = {appointment}") == [
         ("no_show",)
+    ]
+
+
+async def test_a_booking_made_in_the_browser_reaches_anna_with_the_calendar_file(
+    consented_anna: Person, emulator: BotApiEmulator, bot_env: dict[str, str], tmp_path: Path
+) -> None:
+    from icalendar import Calendar
+    from playwright.async_api import async_playwright
+
+    anna = consented_anna
+    console = f"http://127.0.0.1:{bot_env['WEB_PORT']}"
+    link = _add_coordinator(bot_env, "carla")
+    day = _weekday_ahead()
+    before = len(emulator.sent_messages(anna.chat_id))
+    async with async_playwright() as playwright:
+        browser, page = await _logged_in(playwright, link, console, "carla")
+        await page.goto(f"{console}/agenda/add")
+        await page.get_by_label("Sede").select_option("crema")
+        await page.get_by_label("Tipo di appuntamento").select_option("orientation")
+        await page.get_by_label("Operatore").fill("Marta")
+        await page.get_by_label("Giorno").fill(day.isoformat())
+        await page.get_by_label("Ora di inizio").fill("16:00")
+        await page.get_by_role("button", name="Aggiungi l'orario").click()
+        await page.wait_for_url("**done=added**")
+        await page.locator(".slot-free a").first.click()
+        await page.get_by_role("link", name="Prenota per una persona").click()
+        await page.get_by_label("Nome o numero Telegram della persona").fill(str(anna.chat_id))
+        await page.get_by_role("button", name="Cerca").click()
+        await page.get_by_role("button", name="Prenota per Anna").click()
+        await page.wait_for_url("**done=booked**")
+        text = await page.locator("main").inner_text()
+        assert "La persona ha ricevuto un messaggio dal bot" in text, text
+        await shot(page, "agenda-booked-for-anna")
+        await browser.close()
+
+    told = await anna.reply()
+    assert told.text.startswith("L'ufficio ha prenotato per te"), told.text
+    assert "16:00" in told.text and "colloquio di orientamento" in told.text
+    assert any("I miei appuntamenti" in label for label in labels(told))
+    calendar = await anna.reply()
+    assert calendar.method == "sendDocument" and "calendario" in calendar.text
+    upload = [c for c in emulator.calls_to("sendDocument") if c.ok][-1].files["document"]
+    assert upload.filename == "appuntamento.ics"
+    [event] = Calendar.from_ical(upload.data).walk("VEVENT")
+    assert event.decoded("DTSTART").astimezone(ZoneInfo("Europe/Rome")).hour == 16
+    assert len(emulator.sent_messages(anna.chat_id)) == before + 2
+    # Her own "my appointments" button lists what the office booked.
+    mine = await anna.press("I miei appuntamenti")
+    assert "Hai un appuntamento" in mine.text and "16:00" in mine.text
+    assert rows(tmp_path, "SELECT status, booked_by FROM appointments") == [
+        ("booked", "operator:carla")
     ]
