@@ -26,6 +26,7 @@ from app.course_admin import Problem as CourseProblem
 from dialogs.slots import day_label
 from store.course_import import CATEGORIES, ITALIAN_LEVELS, REQUIREMENTS
 from store.courses import CourseCard
+from web import lesson_pages
 from web.accounts import Problem
 from web.console import console_of, current, redirect, render
 
@@ -76,6 +77,12 @@ def _lesson_day(service: CourseAdmin) -> Callable[[datetime], str]:
     return day
 
 
+def hours_text(hours: float) -> str:
+    """Hours as Italians write them: "6", "1,5" (a lesson's length is seldom whole)."""
+    shown = f"{hours:.2f}".rstrip("0").rstrip(".")
+    return f"{shown.replace('.', ',')} h"
+
+
 def _state(card: CourseCard) -> str:
     if card.withdrawn:
         return "withdrawn"
@@ -92,6 +99,7 @@ def _context(request: Request, **extra: Any) -> dict[str, Any]:
         "state": _state,
         "places": service.places,
         "offer_hours": int(service.offer_window.total_seconds() // 3600),
+        "hours_text": hours_text,
         **extra,
     }
 
@@ -288,4 +296,5 @@ ROUTES = [
         name="course_withdraw_person",
     ),
     Route("/courses/{course_id:int}/export", course_export, methods=["POST"], name="course_export"),
+    *lesson_pages.ROUTES,  # a lesson's register (Presente / Assente)
 ]

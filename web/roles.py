@@ -60,6 +60,8 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "agenda_mark": Role.OPERATOR,  # Presente / Assente
     "courses": Role.OPERATOR,  # web/course_pages.py: the courses and a course's page
     "course": Role.OPERATOR,  # each person shown audited
+    "course_lesson": Role.OPERATOR,  # web/lesson_pages.py: a lesson's register, audited
+    "course_lesson_save": Role.OPERATOR,  # Presente / Assente; a change: coordinators only
     # Coordinators: agenda, courses, canned replies, reports, erasure.
     "dashboard_coordinator": Role.COORDINATOR,
     "person_export": Role.COORDINATOR,  # a data request received at the desk

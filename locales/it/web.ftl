@@ -889,3 +889,45 @@ web-care-error-status = Scegli lo stato.
 web-care-error-exit-before-entry = L'uscita viene prima dell'inizio del percorso.
 web-care-error-outcome = Scegli come finisce il percorso.
 web-care-error-already = Il percorso è già aperto. Puoi cambiarne i dati.
+
+## Registro presenze di una lezione (web/lesson_pages.py)
+
+web-course-register = Registro presenze
+web-course-register-for = Registro presenze della lezione di { $day }
+web-course-register-marked = { $count ->
+        [0] da fare
+        [one] 1 persona segnata
+       *[other] { $count } persone segnate
+    }
+web-course-col-hours = Ore frequentate
+web-course-hours-value = { $attended } su { $held }
+web-lesson-heading = Registro presenze
+web-lesson-when = { $course }: { $day }, dalle { $start } alle { $end }
+web-lesson-not-started = La lezione non è ancora iniziata. Il registro si apre quando inizia.
+web-lesson-nobody = Nessuna persona è iscritta a questo corso.
+web-lesson-counts = Presenti: { $present }. Assenti: { $absent }. Da segnare: { $unmarked }.
+web-lesson-audited = Chi apre questa pagina resta nel registro, per ogni persona mostrata.
+web-lesson-caption = Persone nel registro: { $count }
+web-lesson-col-name = Nome
+web-lesson-col-mark = Presenza
+web-lesson-present = Presente
+web-lesson-absent = Assente
+web-lesson-mark = { $mark ->
+        [present] Presente
+       *[absent] Assente
+    }
+web-lesson-mark-for = Presenza di { $name }
+web-lesson-marked-by = Segnato da { $by } il { $at }.
+web-lesson-someone = un operatore
+web-lesson-change-coordinator = Solo un coordinatore può cambiarlo.
+web-lesson-left = Non è più nel corso.
+web-lesson-save = Salva il registro
+web-lesson-done = { $what ->
+        [saved] Registro salvato.
+       *[same] Nessun cambiamento: il registro era già così.
+    }
+web-lesson-error-not-started = La lezione non è ancora iniziata. Non è stato salvato niente.
+web-lesson-error-not-enrolled = Una persona del modulo non è iscritta a questo corso. Non è stato salvato niente.
+web-lesson-error-value = Scegli Presente o Assente.
+web-lesson-error-change = Solo un coordinatore può cambiare una presenza già segnata.
+web-lesson-error-nothing = Scegli Presente o Assente per almeno una persona.

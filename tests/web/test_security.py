@@ -30,6 +30,7 @@ PATH_SAMPLES = {
     "slot_id": "4242",
     "appointment_id": "4242",
     "course_id": "4242",
+    "lesson_id": "4242",
     "step_id": "4242",
 }
 
