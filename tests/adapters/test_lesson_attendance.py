@@ -14,7 +14,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.catalogue import Catalogue
 from app.course_admin import CourseAdmin
+from app.export_doc import export_documents
 from app.lesson_attendance import MARK_CHANGED, MARKED, REGISTER_VIEWED, LessonAttendance
 from app.reporting.care_source import CareRecordSource
 from app.reporting.indicators import Period, compute, parse_indicators
@@ -22,6 +24,7 @@ from store import attendance, course_admin, privacy
 from store.course_import import Lesson
 from store.models import AuditEntry, Beneficiary, CareRecord, Enrolment, FunderCount
 from store.models import LessonAttendance as Row
+from store.settings import PROJECT_ROOT
 from tests.adapters.test_courses_store import add_people, enrol, spec
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)  # sign-ups; the lessons start two weeks later
@@ -258,6 +261,10 @@ async def test_the_export_says_lessons_attended_and_erasure_leaves_no_mark(
     assert data["lessons"] == [
         {"course": "Informatica di base", "attended": 3, "absent": 1, "held": 4}
     ]
+    catalogue = Catalogue.load(PROJECT_ROOT / "locales")
+    for language, line in (("it", "3 su 4 lezioni svolte"), ("en", "3 of 4 lessons held")):
+        page, _ = export_documents(data, catalogue, language, AFTER, "dpo@example.org")
+        assert line in page.content.decode()
     assert await scalar(sessions, select(func.count()).select_from(Row)) == 8
 
     async with sessions.begin() as session:
