@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.people import PersonNotFound
@@ -437,6 +438,22 @@ class IntakeService:
     ) -> Done:
         """Opens a care record, or says why not (beside the fields; 'form' when the person
         is already in charge). Sets taken_in_charge_at: the bot offers the kinds at once."""
+        try:
+            return await self._open_record(telegram_id, form, services, by, actor, now)
+        except IntegrityError:
+            # Two coordinators saved at once: the database kept one open record (its
+            # unique index); the other is told, as if they had been a moment later.
+            return Done({"form": "web-care-error-already"})
+
+    async def _open_record(
+        self,
+        telegram_id: int,
+        form: Mapping[str, str],
+        services: Sequence[str],
+        by: str,
+        actor: str,
+        now: datetime,
+    ) -> Done:
         async with self._sessions.begin() as session:
             person = await _person(session, telegram_id)
             if await care.open_record(session, person.id) is not None:

@@ -330,3 +330,41 @@ async def test_the_export_holds_it_all_and_the_erasure_leaves_nothing(sessions) 
         marco = await conversations.find_beneficiary(session, 777)
         owners = set(await session.scalars(select(CareRecord.beneficiary_id)))
     assert marco is not None and owners == {marco.id}
+
+
+async def test_two_coordinators_at_once_one_record_and_a_clear_answer(database_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Two coordinators (two engines, as two processes) save the intake of the same person
+    at the same instant: one record is opened, the other is told the person is already in
+    charge (never an error page)."""
+    import asyncio
+
+    from store.db import create_engine_async, session_factory
+    from store.migrate import upgrade
+
+    upgrade(database_url)
+    engines = [create_engine_async(database_url) for _ in range(2)]
+    try:
+        first, second = (session_factory(engine) for engine in engines)
+        await fill(first, ANNA, "Anna")
+        services = [IntakeService(first, CONFIG), IntakeService(second, CONFIG)]
+        for round_ in range(4):
+            results = await asyncio.gather(
+                *(
+                    s.take_in_charge(ANNA, FORM, ["sil"], "Carla", COORDINATOR, NOW)
+                    for s in services
+                )
+            )
+            assert sorted(r.ok for r in results) == [False, True], results
+            assert [r.problems for r in results if not r.ok] == [{"form": "web-care-error-already"}]
+            async with first() as session:
+                open_ = await session.scalar(
+                    select(func.count()).select_from(CareRecord).where(CareRecord.exit_on.is_(None))
+                )
+            assert open_ == 1, round_
+            async with first.begin() as session:  # close it for the next round
+                for record in await session.scalars(select(CareRecord)):
+                    record.exit_on = TODAY
+                    record.exit_outcome = "job_searching"
+    finally:
+        for engine in engines:
+            await engine.dispose()
