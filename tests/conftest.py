@@ -12,6 +12,17 @@ import pytest
 from store.db import sync_url
 
 DEFAULT_POSTGRES = "postgresql://root@/postgres?host=/var/run/postgresql"
+# Playwright's sync API keeps an event loop running in the main thread once the session's
+# browser is up; an asyncio test after it cannot start its own. So the tests that use the
+# browser run after all others, whatever order the files are named in.
+SYNC_BROWSER_FIXTURES = frozenset({"browser", "page"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def uses_the_browser(item: pytest.Item) -> bool:
+        return bool(SYNC_BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+    items.sort(key=uses_the_browser)  # stable: the order within each group is kept
 
 
 @pytest.fixture(scope="session")
