@@ -1,7 +1,8 @@
 """The person's rights over their data: see everything kept, erase it, and retention.
 
-Erasure keeps only anonymous monthly counts (`funder_counts`) and an audit entry with no
-link back to the person. Every table that holds personal data must be handled here; the
+Erasure keeps only anonymous counts — the monthly `funder_counts` and the frozen totals of
+closed reporting periods (`store/report_periods.py`) — and an audit entry with no link
+back to the person. Every table that holds personal data must be handled here; the
 erasure test fills every table and checks nothing of the person is left.
 """
 
