@@ -152,8 +152,10 @@ def create_app(
     app.state.agenda = agenda or AgendaService(
         sessions, load_agenda_config(settings.appointments_file), settings.timezone, clock
     )
+    # Read once: the office's contacts (exports) and opening hours (the dashboard).
+    app.state.programme = programme = load_programme(settings.programme_file)
     app.state.dashboard = dashboard or DashboardService(
-        sessions, load_programme(settings.programme_file), settings.timezone, clock
+        sessions, programme, settings.timezone, clock
     )
     # The funder's indicators (web/indicator_pages.py) and the monthly PDF built on both.
     app.state.reporting = reporting or Reporting(

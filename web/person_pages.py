@@ -24,7 +24,6 @@ from app.people import (
     is_telegram_id,
     search_problem,
 )
-from store.programme import load_programme
 from store.settings import Settings
 from web.accounts import Problem
 from web.console import console_of, current, redirect, render
@@ -129,7 +128,7 @@ async def person_export(request: Request) -> Response:
     if kind not in MEDIA_TYPES:
         kind = "html"
     console = console_of(request)
-    email = load_programme(_settings(request).programme_file).office.email
+    email = request.app.state.programme.office.email
     try:
         documents = await _service(request).export(
             telegram_id, _actor(request), console.clock(), console.catalogue, email
