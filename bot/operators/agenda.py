@@ -1,4 +1,5 @@
-"""The operators' agenda desk: notices about appointments, and "did the person come?".
+"""The operators' agenda desk: notices about appointments, "did the person come?", and what
+the person hears when the office changes their booking (app/ports.py AgendaNotices).
 
 Notices go to the operators' group's General topic, not to the person's own topic: most
 people who book never asked for a human, so they have no topic, and creating one per
