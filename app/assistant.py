@@ -122,7 +122,7 @@ class Assistant:
         self._threshold = confidence_threshold
         self.pseudonym = pseudonym
         self._clock = clock
-        self._effects = effect_registry(catalogue, programme)
+        self._effects = effect_registry(catalogue, programme, timezone)
 
     async def handle(
         self,

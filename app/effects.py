@@ -23,6 +23,7 @@ from app.bookings import BookingDesk
 from app.catalogue import Catalogue
 from app.enrolments import CourseDesk
 from app.export_doc import Document, export_documents
+from app.followup import record_self_answer
 from dialogs.effects import (
     AnswerOffer,
     AnswerReminder,
@@ -38,6 +39,7 @@ from dialogs.effects import (
     NoteEvent,
     OpenHandoff,
     RecordConsent,
+    RecordFollowUp,
     RecordPrescreening,
     RelayToOperators,
     WithdrawCourse,
@@ -100,7 +102,9 @@ class EffectRegistry:
         await handler(work, effect)
 
 
-def effect_registry(catalogue: Catalogue, programme: Programme) -> EffectRegistry:
+def effect_registry(
+    catalogue: Catalogue, programme: Programme, timezone: str = "Europe/Rome"
+) -> EffectRegistry:
     """Who carries out each effect of the core."""
 
     async def export(work: TurnWork, effect: ExportData) -> None:
@@ -111,9 +115,17 @@ def effect_registry(catalogue: Catalogue, programme: Programme) -> EffectRegistr
             data, catalogue, work.state.language, work.now, programme.office.email
         )
 
+    async def followup(work: TurnWork, effect: RecordFollowUp) -> None:
+        # The day of the answer is the programme's day, as the operators' form has it.
+        kept = await record_self_answer(
+            work.session, work.chat_id, effect.status, work.now, timezone
+        )
+        log.info("follow-up answered kept=%s", kept, extra=work.who)
+
     return EffectRegistry(
         {
             RecordConsent: _record_consent,
+            RecordFollowUp: followup,
             RecordPrescreening: _record_prescreening,
             ExportData: export,
             EraseData: _erase,

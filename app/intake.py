@@ -32,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.followup import FollowUpConfig, due_on
 from app.people import PersonNotFound
 from store import care, privacy
 from store.conversations import find_beneficiary
@@ -99,6 +100,8 @@ class IntakeConfig:
     exit_legal_basis: str
     fields: tuple[Field, ...]
     comuni: Mapping[str, str]  # ISTAT code -> name, the 48 of the Ambito
+    # The six-month follow-up: the exit form's consent question and the statuses.
+    followup: FollowUpConfig
 
     @classmethod
     def load(cls, path: Path = INTAKE_FILE, comuni_file: Path = COMUNI_FILE) -> IntakeConfig:
@@ -138,6 +141,7 @@ class IntakeConfig:
             exit_legal_basis=" ".join(str(data["exit_legal_basis"]).split()),
             fields=fields,
             comuni=dict(sorted(comuni.items(), key=lambda item: item[1])),
+            followup=FollowUpConfig.from_yaml(data["followup"]),
         )
 
     def field(self, key: str) -> Field:
@@ -189,6 +193,8 @@ class StepInput:
 class ExitInput:
     exit_on: date
     outcome: str
+    # Whether the person agreed that the bot writes in six months to ask how things are.
+    followup_consent: bool
 
 
 def parse_date(text: str) -> date | None:
@@ -296,9 +302,12 @@ def check_exit(
     outcome = form.get("exit_outcome", "").strip()
     if outcome not in config.exit_outcomes:
         problems["exit_outcome"] = "web-care-error-outcome"
+    consent = form.get("followup_consent", "").strip()
+    if consent not in ("yes", "no"):
+        problems["followup_consent"] = "web-followup-error-consent"
     if problems or on is None:
         return None, problems
-    return ExitInput(on, outcome), {}
+    return ExitInput(on, outcome, consent == "yes"), {}
 
 
 def _required_date(text: str, key: str, problems: Problems) -> date | None:
@@ -357,6 +366,13 @@ class RecordView:
     exit_recorded_by: str | None
     steps: tuple[StepView, ...]
     changes: tuple[ChangeView, ...]
+    # The six-month follow-up (app/followup.py); all None before the exit.
+    followup_consent: bool | None = None
+    followup_due_on: date | None = None
+    followup_asked_at: datetime | None = None
+    followup_status: str | None = None
+    followup_on: date | None = None
+    followup_by: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -590,9 +606,12 @@ class IntakeService:
                 return Done(problems)
             record.exit_on, record.exit_outcome = wanted.exit_on, wanted.outcome
             record.exit_recorded_by, record.updated_at = by[:64], now
+            record.followup_consent = wanted.followup_consent
+            record.followup_due_on = due_on(wanted.exit_on)
             changed: dict[str, list[Any]] = {
                 "exit_on": [None, wanted.exit_on],
                 "exit_outcome": [None, wanted.outcome],
+                "followup_consent": [None, wanted.followup_consent],
             }
             care.record_change(session, record, EXIT_RECORDED, by, now, changed)
             person.taken_in_charge_at = None
@@ -643,6 +662,12 @@ class IntakeService:
                     for c in changes
                     if c.record_id == r.id
                 ),
+                followup_consent=r.followup_consent,
+                followup_due_on=r.followup_due_on,
+                followup_asked_at=r.followup_asked_at,
+                followup_status=r.followup_status,
+                followup_on=r.followup_on,
+                followup_by=r.followup_by,
             )
             for r in found
         )

@@ -109,6 +109,13 @@ class AnswerOffer:
     accept: bool
 
 
+@dataclass(frozen=True)
+class RecordFollowUp:
+    """The person's answer to the six-month follow-up question (dialogs/followup.py)."""
+
+    status: str  # employed, self_employed, better_situation, no_change, unknown
+
+
 Effect = (
     RecordConsent
     | NoteEvent
@@ -126,4 +133,5 @@ Effect = (
     | EnrolCourse
     | WithdrawCourse
     | AnswerOffer
+    | RecordFollowUp
 )

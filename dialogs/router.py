@@ -16,6 +16,7 @@ from dialogs import (
     distress,
     faq,
     flows,
+    followup,
     handoff,
     languages,
     prescreening,
@@ -116,6 +117,10 @@ def _step(state: State, event: Event, env: Env) -> Turn:
     screened = distress.screen(state, event, env)
     if screened is not None:
         return screened
+    if isinstance(event, ButtonPressed) and event.action == followup.ACTION:
+        # The six-month question may come during a request or after a new notice: the
+        # answer is kept either way (its basis is the consent given at the exit).
+        return followup.answer(state, event.arg, env)
     if state.handoff:
         during = _during_handoff(state, event, env)
         if during is not None:

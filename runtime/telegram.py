@@ -3,7 +3,8 @@
 PTB's Application (bot/telegram_app.py) takes no updates itself: our intake stores each
 one first (long polling, or behind the webhook server) and feeds the Application from the
 database. Around the turns run the background jobs: reminders, seat offers, course-change
-notices, attendance questions, re-announcing unclaimed requests and the nightly retention.
+notices, attendance questions, re-announcing unclaimed requests, the six-month follow-up
+question and the nightly retention.
 """
 
 from __future__ import annotations
@@ -38,10 +39,12 @@ from bot.outbox import OutboxSender, OutboxTargets, outbox_recorder
 from bot.sender import TelegramSender
 from bot.telegram_app import build_application, set_commands
 from bot.webhook import webhook_app
+from dialogs.agenda import ReminderPolicy
 from runtime.services import Core, build_core
 from runtime.web import agenda_service, schedule_web_pruning, web_console
 from scheduler.course_changes import CourseChangeMessenger
 from scheduler.delivery import Limits
+from scheduler.followup import FollowUpMessenger
 from scheduler.maintenance import start_maintenance
 from scheduler.offers import OfferMessenger
 from scheduler.pacing import Pacer
@@ -57,6 +60,8 @@ REMINDER_LIMITS = Limits(per_second=24, workers=4)
 # Reminders planned by another process (the CLI) get their jobs within this time.
 REMINDER_ADOPT_SECONDS = 60
 COURSE_CHANGES_PER_SECOND = 20.0
+# The six-month follow-up is due on a day, not at an hour: a few minutes late is fine.
+FOLLOWUP_CHECK_SECONDS = 600
 # Updates in hand at a stop get this long to finish; the rest are handled after the restart.
 SHUTDOWN_GRACE_SECONDS = 10.0
 
@@ -81,6 +86,8 @@ class TelegramRuntime:
     agenda: AgendaJobs | None  # None: no agenda configured
     # Always there: without a group it skips the group's lines and still tells people.
     agenda_desk: AgendaDesk
+    # Asks the six-month follow-up of people who agreed at their exit (app/followup.py).
+    followup: FollowUpMessenger
 
 
 def build(settings: Settings) -> TelegramRuntime:
@@ -114,7 +121,23 @@ def build(settings: Settings) -> TelegramRuntime:
     application.bot_data[SERVICES] = services
     if operators is not None:
         application.bot_data[OPERATORS] = operators
-    return TelegramRuntime(core, application, services, operators, agenda, agenda_desk)
+    followup = _followup(core, bot)
+    return TelegramRuntime(core, application, services, operators, agenda, agenda_desk, followup)
+
+
+def _followup(core: Core, bot: Bot) -> FollowUpMessenger:
+    """Never at night: the reminders' quiet hours, also without an agenda configured."""
+    config = core.assistant.agenda_config
+    policy = config.reminders if config else ReminderPolicy()
+    return FollowUpMessenger(
+        core.sessions,
+        TelegramMessenger(bot, core.catalogue),
+        core.settings.timezone,
+        utc_now,
+        core.assistant.mark_unreachable,
+        quiet_start=policy.quiet_start,
+        quiet_end=policy.quiet_end,
+    )
 
 
 def _agenda_desk(core: Core, bot: Bot) -> AgendaDesk:
@@ -255,6 +278,9 @@ def _background(runtime: TelegramRuntime) -> AsyncIOScheduler:
             seconds=ATTENDANCE_CHECK_SECONDS,
             id="ask-attendance",
         )
+    scheduler.add_job(
+        runtime.followup.run, "interval", seconds=FOLLOWUP_CHECK_SECONDS, id="follow-up"
+    )
     agenda = runtime.agenda
     if agenda is not None:
         scheduler.add_job(

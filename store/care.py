@@ -30,6 +30,15 @@ CATEGORY_COLUMNS = (
     "homeless_or_housing_exclusion",
 )
 STEP_COLUMNS = ("kind", "host", "starts_on", "ends_on", "weekly_hours", "status")
+# The six-month follow-up (migration 0018): in the person's export like the rest.
+FOLLOWUP_COLUMNS = (
+    "followup_consent",
+    "followup_due_on",
+    "followup_asked_at",
+    "followup_status",
+    "followup_on",
+    "followup_by",
+)
 
 
 async def records(session: AsyncSession, beneficiary_id: int) -> list[CareRecord]:
@@ -114,6 +123,7 @@ async def export(session: AsyncSession, beneficiary_id: int) -> list[dict[str, A
             **{column: getattr(r, column) for column in CATEGORY_COLUMNS},
             "exit_on": _plain(r.exit_on),
             "exit_outcome": r.exit_outcome,
+            **{column: _plain(getattr(r, column)) for column in FOLLOWUP_COLUMNS},
             "steps": [
                 {column: _plain(getattr(s, column)) for column in STEP_COLUMNS}
                 for s in all_steps

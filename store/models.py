@@ -521,6 +521,16 @@ class CareRecord(Base):
     exit_on: Mapped[date | None] = mapped_column(Date)
     exit_outcome: Mapped[str | None] = mapped_column(String(24))
     exit_recorded_by: Mapped[str | None] = mapped_column(String(64))
+    # The follow-up six months after the exit (migration 0018, app/followup.py): asked at
+    # the exit whether the bot may write then (null: not asked, never contacted); the day
+    # it falls due; when the bot asked (set before sending, so never twice); the answer,
+    # its day, and who gave it ("self" in the chat, or the operator's name).
+    followup_consent: Mapped[bool | None] = mapped_column(Boolean)
+    followup_due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    followup_asked_at: Mapped[datetime | None]
+    followup_status: Mapped[str | None] = mapped_column(String(24))
+    followup_on: Mapped[date | None] = mapped_column(Date)
+    followup_by: Mapped[str | None] = mapped_column(String(64))
 
 
 class CareStep(Base):

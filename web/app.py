@@ -48,6 +48,7 @@ from web import (
     handoff_pages,
     home_pages,
     indicator_pages,
+    followup_pages,
     intake_pages,
     person_pages,
     report_pages,
@@ -68,6 +69,7 @@ PAGE_ROUTES: Sequence[Route] = (
     *handoff_pages.ROUTES,
     *person_pages.ROUTES,
     *intake_pages.ROUTES,  # after person_pages: /people/{id}/care...
+    *followup_pages.ROUTES,
     *audit_pages.ROUTES,
     *course_pages.ROUTES,
     *agenda_pages.ROUTES,

@@ -54,6 +54,8 @@ ROLE_TABLE: Mapping[str, Role | None] = {
     "person": Role.OPERATOR,
     "person_answers": Role.OPERATOR,  # pre-screening answers, audited
     "care_special": Role.OPERATOR,  # web/intake_pages.py: special categories, audited
+    "care_followup": Role.OPERATOR,  # web/followup_pages.py: six months after, audited
+    "care_followup_save": Role.OPERATOR,
     "agenda": Role.OPERATOR,  # web/agenda_pages.py: the week, names only on a slot's page
     "agenda_slot": Role.OPERATOR,  # a slot and who booked it, audited
     "agenda_today": Role.OPERATOR,  # today's list per place, each person shown audited

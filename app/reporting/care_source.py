@@ -7,7 +7,8 @@ indicators that read it count 0 rather than guess:
   whole weeks between their start and their end (or `as_of`), for steps not cancelled;
 - course hours attended: the length of each lesson marked present (migration 0017) that
   started within the record, from the day taken in charge to the exit day;
-- the six-month follow-up is not recorded yet: None (EECR05, EECR06, CR06-CR09 count 0).
+- the six-month follow-up (migration 0018, app/followup.py): the status and its day as
+  recorded by an operator or answered in the chat; None until then (not counted).
 Appointments attended are counted by kind (the slot's type) up to the exit.
 """
 
@@ -31,7 +32,8 @@ RECORD_COLUMNS = (
     CareRecord.education, CareRecord.employment_at_entry, CareRecord.birth_year,
     CareRecord.comune_istat, CareRecord.disability, CareRecord.third_country_national,
     CareRecord.foreign_background, CareRecord.minority, CareRecord.homeless_or_housing_exclusion,
-    CareRecord.exit_on, CareRecord.exit_outcome,
+    CareRecord.exit_on, CareRecord.exit_outcome, CareRecord.followup_status,
+    CareRecord.followup_on,
 )  # fmt: skip
 STEP_COLUMNS = (
     CareStep.record_id, CareStep.kind, CareStep.starts_on, CareStep.ends_on, CareStep.weekly_hours,
@@ -113,6 +115,8 @@ def _record(
         internship_hours=sum(_hours(s, as_of) for s in internships),
         exit_on=row.exit_on,
         exit_outcome=cast(Any, _optional("exit_outcome", row.exit_outcome)),
+        followup_status=cast(Any, _optional("followup_status", row.followup_status)),
+        followup_on=row.followup_on,
     )
 
 

@@ -254,6 +254,8 @@ web-audit-action-value = { $action ->
         [care-step-added] Ha aggiunto un passo al percorso
         [care-step-changed] Ha cambiato un passo del percorso
         [care-exit-recorded] Ha scritto l'uscita dal percorso
+        [care-followup-recorded] Ha scritto com'è andata sei mesi dopo l'uscita
+        [web-care-followup-viewed] Ha aperto com'è andata sei mesi dopo l'uscita
         [web-care-special-viewed] Ha visto i dati particolari
         [web-care-form-viewed] Ha aperto i dati del percorso
         [course_people_viewed] Ha aperto le persone di un corso
@@ -828,6 +830,7 @@ web-care-action = { $action ->
         [care-step-added] Passo aggiunto
         [care-step-changed] Passo cambiato
         [care-exit-recorded] Uscita
+        [care-followup-recorded] Sei mesi dopo
        *[other] { $action }
     }
 web-care-earlier = Percorsi chiusi
@@ -844,6 +847,7 @@ web-care-done = { $what ->
         [step] Percorso salvato.
         [exit] Uscita registrata.
         [closed] Il percorso è chiuso: non si cambia più.
+        [followup] Salvato com'è andata dopo sei mesi.
        *[other] Fatto.
     }
 web-care-form-heading-new = Inizio del percorso con i servizi
@@ -889,6 +893,42 @@ web-care-error-status = Scegli lo stato.
 web-care-error-exit-before-entry = L'uscita viene prima dell'inizio del percorso.
 web-care-error-outcome = Scegli come finisce il percorso.
 web-care-error-already = Il percorso è già aperto. Puoi cambiarne i dati.
+
+## Sei mesi dopo l'uscita (web/followup_pages.py, app/followup.py)
+
+web-followup-heading = Sei mesi dopo l'uscita
+web-followup-lead = Scrivi come sta la persona sei mesi dopo l'uscita. Se il bot ha già una risposta, la cambi qui e resta nelle modifiche.
+web-followup-due = Da chiedere dal
+web-followup-consent = Il bot può scrivere tra 6 mesi
+web-followup-consent-value = { $value ->
+        [yes] Sì
+        [no] No
+       *[none] Non chiesto
+    }
+web-followup-consent-yes = Sì, accetta
+web-followup-consent-no = No
+web-followup-asked = Il bot ha chiesto il
+web-followup-status = Com'è andata
+web-followup-on = Giorno
+web-followup-on-hint = Il giorno a cui si riferisce: non prima dell'uscita e non dopo oggi.
+web-followup-by = { $by ->
+        [self] detto dalla persona nel bot
+       *[other] scritto da { $by }
+    }
+web-followup-who = Chi l'ha scritto
+web-followup-save = Salva
+web-followup-record = Scrivi com'è andata
+web-followup-pending = { $asked ->
+        [yes] Il bot ha chiesto: nessuna risposta per ora.
+       *[no] { $consent ->
+            [yes] Non ancora. Il bot chiede dal { $due }.
+            [no] Non ancora. La persona non vuole messaggi dal bot.
+           *[none] Non ancora scritto.
+        }
+    }
+web-followup-error-status = Scegli com'è andata.
+web-followup-error-before-exit = Il giorno viene prima dell'uscita.
+web-followup-error-consent = Chiedi alla persona e scegli sì o no.
 
 ## Registro presenze di una lezione (web/lesson_pages.py)
 

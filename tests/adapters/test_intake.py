@@ -129,16 +129,19 @@ def test_what_the_path_and_the_exit_refuse() -> None:
     }
     entry = date(2026, 11, 20)
     done, problems = check_exit(
-        CONFIG, {"exit_on": "2026-11-24", "exit_outcome": "employed"}, entry, TODAY
+        CONFIG,
+        {"exit_on": "2026-11-24", "exit_outcome": "employed", "followup_consent": "yes"},
+        entry,
+        TODAY,
     )
-    assert problems == {} and done is not None
+    assert problems == {} and done is not None and done.followup_consent
     assert check_exit(CONFIG, {"exit_on": "2026-11-19", "exit_outcome": "x"}, entry, TODAY)[1] == {
         "exit_on": "web-care-error-exit-before-entry",
         "exit_outcome": "web-care-error-outcome",
+        "followup_consent": "web-followup-error-consent",
     }
-    assert check_exit(CONFIG, {"exit_on": "2026-11-26", "exit_outcome": "employed"}, entry, TODAY)[
-        1
-    ] == {"exit_on": "web-care-error-future"}
+    late = {"exit_on": "2026-11-26", "exit_outcome": "employed", "followup_consent": "no"}
+    assert check_exit(CONFIG, late, entry, TODAY)[1] == {"exit_on": "web-care-error-future"}
 
 
 async def _counts(sessions) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
@@ -235,10 +238,14 @@ async def test_taking_in_charge_opens_the_kinds_and_keeps_every_change(sessions)
 
     # The exit: not before the entry; then the kinds close, and the record stays.
     wrong = await service.record_exit(
-        ANNA, {"exit_on": "2026-11-01", "exit_outcome": "employed"}, "Carla", COORDINATOR, later
+        ANNA,
+        {"exit_on": "2026-11-01", "exit_outcome": "employed", "followup_consent": "no"},
+        "Carla",
+        COORDINATOR,
+        later,
     )
     assert wrong.problems == {"exit_on": "web-care-error-exit-before-entry"}
-    out = {"exit_on": "2026-11-26", "exit_outcome": "employed"}
+    out = {"exit_on": "2026-11-26", "exit_outcome": "employed", "followup_consent": "no"}
     assert (await service.record_exit(ANNA, out, "Carla", COORDINATOR, later)).ok
     assert await _offered_kinds(sessions) == {"orientation"}
     with pytest.raises(intake.CareNotOpen):
@@ -295,7 +302,11 @@ async def test_the_export_holds_it_all_and_the_erasure_leaves_nothing(sessions) 
         assert (await service.add_step(telegram_id, step, "Carla", "x", NOW)).ok
     assert (
         await service.record_exit(
-            ANNA, {"exit_on": "2026-11-25", "exit_outcome": "qualification"}, "Carla", "x", NOW
+            ANNA,
+            {"exit_on": "2026-11-25", "exit_outcome": "qualification", "followup_consent": "yes"},
+            "Carla",
+            "x",
+            NOW,
         )
     ).ok
 

@@ -160,7 +160,12 @@ def test_coordinators_take_in_charge_operators_only_read(console: ConsoleServer)
     # The exit: not before the entry; then the kinds close again.
     exit_form = coordinator.get(f"/people/{ANNA}/care/exit")
     assert exit_form.status_code == 200
-    early = {"csrf_token": token, "exit_on": "2000-01-01", "exit_outcome": "employed"}
+    early = {
+        "csrf_token": token,
+        "exit_on": "2000-01-01",
+        "exit_outcome": "employed",
+        "followup_consent": "no",
+    }
     too_early = coordinator.post(f"/people/{ANNA}/care/exit", data=early)
     assert too_early.status_code == 400 and 'id="exit_on-error"' in too_early.text
     assert coordinator.post(
