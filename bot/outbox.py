@@ -135,13 +135,14 @@ def outbox_recorder(catalogue: Catalogue) -> Recorder:
 
 @dataclass(frozen=True)
 class OutboxTargets:
-    """Whoever carries out a step after the commit. The operators' desks are None when no
-    group is configured, the reminders and offers when no agenda is."""
+    """Whoever carries out a step after the commit. The operators' desk is None when no
+    group is configured (the agenda desk then tells people and skips the group), the
+    reminders and offers when no agenda is."""
 
     assistant: Assistant
     sender: TelegramSender
     desk: OperatorDesk | None
-    agenda_desk: AgendaDesk | None
+    agenda_desk: AgendaDesk
     course_notices: CourseNotices | None
     # (appointment ids, enrolment ids) whose reminders changed: their jobs follow.
     sync_reminders: Callable[[Sequence[int], Sequence[int]], Awaitable[None]] | None
@@ -247,7 +248,7 @@ class OutboxSender:
             )
         elif kind == "reminders" and app.sync_reminders is not None:
             await app.sync_reminders(step["appointments"], step["enrolments"])
-        elif kind == "agenda" and app.agenda_desk is not None:
+        elif kind == "agenda":
             await app.agenda_desk.notify(step["kind"], step["id"])
         elif kind == "course" and app.course_notices is not None:
             await app.course_notices.notify(step["kind"], step["id"])

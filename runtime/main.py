@@ -54,6 +54,7 @@ async def telegram_agenda_notices(
     from app.catalogue import Catalogue
     from bot.operators.agenda import AgendaDesk
     from cli.common import agenda_config
+    from store.programme import load_programme
 
     config = agenda_config(settings)
     api = settings.telegram_api_url.rstrip("/")
@@ -68,6 +69,7 @@ async def telegram_agenda_notices(
             timezone=settings.timezone,
             clock=utc_now,
             places={k: v.short for k, v in config.venues.items()},
+            organizer_email=load_programme(settings.programme_file).office.email,
         )
 
 
