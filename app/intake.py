@@ -500,6 +500,7 @@ class IntakeService:
             person.taken_in_charge_at = now
             person.taken_in_charge_by = by[:64]
             await privacy.audit(session, telegram_id, TAKEN_IN_CHARGE, actor[:64], now)
+            await privacy.count(session, "taken_in_charge", now)
             return Done({})
 
     async def update_intake(
@@ -554,6 +555,8 @@ class IntakeService:
             await session.flush()
             added = {k: [None, v] for k, v in _step(wanted).items() if v is not None}
             care.record_change(session, record, STEP_ADDED, by, now, added, step.id)
+            if _starts_internship(None, step):
+                await privacy.count(session, "internship_started", now)
             record.updated_at = now
             await privacy.audit(session, telegram_id, STEP_ADDED, actor[:64], now)
             return Done({})
@@ -581,7 +584,10 @@ class IntakeService:
             if wanted is None:
                 return Done(problems)
             changed = _diff(step, _step(wanted))
+            was = step.status
             if changed:
+                if _starts_internship(was, CareStep(kind=wanted.kind, status=wanted.status)):
+                    await privacy.count(session, "internship_started", now)
                 for key, (_, new) in changed.items():
                     setattr(step, key, new)
                 step.updated_at = record.updated_at = now
@@ -614,6 +620,7 @@ class IntakeService:
                 "followup_consent": [None, wanted.followup_consent],
             }
             care.record_change(session, record, EXIT_RECORDED, by, now, changed)
+            await privacy.count(session, f"exit_{wanted.outcome}", now)
             person.taken_in_charge_at = None
             person.taken_in_charge_by = None
             await privacy.audit(session, telegram_id, EXIT_RECORDED, actor[:64], now)
@@ -693,6 +700,15 @@ class IntakeService:
         if not residence.startswith("in:"):
             return None
         return self.config.comune_code(residence.removeprefix("in:"))
+
+
+# An internship counts as started (the dashboard's funnel) the first time its step is
+# ongoing or done, whether it was added so or changed to it later.
+STARTED = frozenset({"ongoing", "done"})
+
+
+def _starts_internship(was: str | None, step: CareStep) -> bool:
+    return step.kind == "internship" and step.status in STARTED and was not in STARTED
 
 
 async def _person(session: AsyncSession, telegram_id: int) -> Beneficiary:

@@ -17,7 +17,7 @@ from app.intake import IntakeConfig, IntakeService, check_exit, check_intake, ch
 from app.people import PersonNotFound
 from store import appointments, conversations, privacy
 from store.agenda_config import load_agenda_config
-from store.models import AuditEntry, CareChange, CareRecord, CareStep, Slot
+from store.models import AuditEntry, CareChange, CareRecord, CareStep, FunderCount, Slot
 from store.settings import PROJECT_ROOT
 from tests.adapters.test_privacy import ANNA, NOW, everything_in_the_database, fill
 
@@ -213,6 +213,7 @@ async def test_taking_in_charge_opens_the_kinds_and_keeps_every_change(sessions)
     record = view.open
     assert record is not None and len(record.steps) == 1
     step_id = record.steps[0].id
+    assert await _funder_counts(sessions) == {"taken_in_charge": 1}  # planned: not started
     moved = {**step, "ends_on": "2027-03-31", "status": "ongoing"}
     assert (await service.change_step(ANNA, step_id, moved, "Dario", COORDINATOR, later)).ok
     with pytest.raises(LookupError):
@@ -248,6 +249,12 @@ async def test_taking_in_charge_opens_the_kinds_and_keeps_every_change(sessions)
     out = {"exit_on": "2026-11-26", "exit_outcome": "employed", "followup_consent": "no"}
     assert (await service.record_exit(ANNA, out, "Carla", COORDINATOR, later)).ok
     assert await _offered_kinds(sessions) == {"orientation"}
+    # The dashboard's funnel: each step counted once, anonymously.
+    assert await _funder_counts(sessions) == {
+        "taken_in_charge": 1,
+        "internship_started": 1,
+        "exit_employed": 1,
+    }
     with pytest.raises(intake.CareNotOpen):
         await service.add_step(ANNA, step, "Carla", COORDINATOR, later)
     # Taken in charge again: a new record; the first one is history.
@@ -379,3 +386,15 @@ async def test_two_coordinators_at_once_one_record_and_a_clear_answer(database_u
     finally:
         for engine in engines:
             await engine.dispose()
+
+
+async def _funder_counts(sessions) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    async with sessions() as session:
+        rows = await session.execute(
+            select(FunderCount.metric, func.sum(FunderCount.count)).group_by(FunderCount.metric)
+        )
+        return {
+            metric: int(total)
+            for metric, total in rows
+            if not metric.startswith(("consent", "language"))
+        }
