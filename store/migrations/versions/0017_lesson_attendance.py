@@ -25,9 +25,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=8), nullable=False),
         sa.Column("marked_by", sa.String(length=64), nullable=False),
         sa.Column("marked_at", sa.DateTime(timezone=True), nullable=False),
-        sa.CheckConstraint(
-            "status IN ('present', 'absent')", name="ck_lesson_attendance_status"
-        ),
+        sa.CheckConstraint("status IN ('present', 'absent')", name="ck_lesson_attendance_status"),
         sa.ForeignKeyConstraint(["lesson_id"], ["course_sessions.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["enrolment_id"], ["enrolments.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
