@@ -74,6 +74,8 @@ class Dashboard:
     months: tuple[Month, ...]
     attended: int
     no_show: int
+    lessons_attended: int
+    lessons_missed: int
     reminders: tuple[Step, ...]  # confirmed, declined, none
     waiting: Waiting
     texts: int
@@ -84,6 +86,11 @@ class Dashboard:
     def no_show_rate(self) -> float | None:
         marked = self.attended + self.no_show
         return self.no_show / marked if marked else None
+
+    @property
+    def lesson_absence_rate(self) -> float | None:
+        marked = self.lessons_attended + self.lessons_missed
+        return self.lessons_missed / marked if marked else None
 
     @property
     def not_understood_rate(self) -> float | None:
@@ -134,6 +141,8 @@ class DashboardService:
             ),
             attended=_count(total, ("appointment_attended_",)),
             no_show=_count(total, ("appointment_no_show_",)),
+            lessons_attended=total.get("lesson_attended", 0),
+            lessons_missed=total.get("lesson_absent", 0),
             reminders=tuple(
                 Step(key, answers.get(key, 0)) for key in ("confirmed", "declined", "none")
             ),

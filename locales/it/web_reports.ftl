@@ -33,6 +33,7 @@ web-reports-step = { $step ->
    *[other] { $step }
 }
 web-reports-no-show = Assenze agli appuntamenti
+web-reports-lesson-absences = Assenze alle lezioni dei corsi
 web-reports-not-understood = Messaggi che il bot non ha capito
 web-reports-rate = { $rate } % ({ $part } su { $whole })
 web-reports-wait = Attesa di un operatore, in orario di ufficio

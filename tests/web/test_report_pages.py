@@ -26,7 +26,8 @@ COUNTS = {
                 "appointment_no_show_orientation": 3, "appointment_booked_orientation": 12},
     "2026-11": {"first_contact": 25, "consent_given": 20, "taken_in_charge": 7,
                 "text_turn": 300, "event_clarify": 15, "language_it": 12, "language_fr": 8,
-                "course_enrolled": 3, "internship_started": 1},
+                "course_enrolled": 3, "internship_started": 1, "lesson_attended": 18,
+                "lesson_absent": 2},
     "2025-01": {"first_contact": 999},  # outside the period
 }  # fmt: skip
 
@@ -79,6 +80,7 @@ def test_the_figures_of_a_period(console: HandoffConsole) -> None:
         assert f'<th scope="row">{label}</th><td class="num">{count}</td>' in html, label
     assert "999" not in html
     assert "25 % (3 su 12)" in html  # no-shows
+    assert "10 % (2 su 20)" in html  # lessons missed
     assert "6,2 % (50 su 800)" in html  # not understood, with the Italian decimal comma
     # Office minutes 10, 30, 90: the median 30, the 90th percentile 90.
     assert "metà delle persone entro 30 min, 9 su 10 entro 90 min (3 richieste)" in html
