@@ -1,7 +1,8 @@
 # The funder's indicators and the monthly PDF (web/indicator_pages.py). Italian only, like web.ftl.
 web-indicators-heading = Indicatori per il finanziatore
-web-indicators-intro = Qui conti le persone come chiede il Fondo sociale europeo: chi è entrato, chi è uscito e come sta sei mesi dopo.
+web-indicators-intro = Qui ci sono i numeri per il Fondo sociale europeo. Chi entra nel programma, chi esce e come sta sei mesi dopo.
 web-indicators-link = Indicatori per il finanziatore
+web-indicators-funder = Per il finanziatore
 web-indicators-back = Torna all'andamento del programma
 web-indicators-note-title = Numeri completi, solo per il personale dell'ente
 web-indicators-note = In questa pagina vedi tutti i numeri, anche i più piccoli. Nei file scaricati (CSV, Excel) e nel rapporto PDF le celle da 1 a 4 persone sono nascoste (scritte «<5»), e a volte anche una cella vicina (scritta «n.d.»): così nessuno può risalire a una persona.
