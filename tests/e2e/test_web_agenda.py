@@ -13,18 +13,12 @@ its own loop, with its agenda desk), the Bot API emulator, real Rasa and Debian'
 from __future__ import annotations
 
 import asyncio
-import os
-import re
-import subprocess
-import time
 from datetime import date, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pyotp
 import pytest
 
-from store.settings import PROJECT_ROOT
 from tests.e2e.conftest import OPERATORS_GROUP
 from tests.e2e.db import rows
 from tests.e2e.people import Person
@@ -32,7 +26,8 @@ from tests.e2e.test_appointment_journeys import booking_bot as booking_bot
 from tests.e2e.test_appointment_journeys import eligible_anna as eligible_anna
 from tests.e2e.test_appointment_journeys import labels
 from tests.e2e.test_attendance import book_past_appointment
-from tests.e2e.test_web_handoff import CHROMIUM_PATH, PASSWORD, PROXIMITY, add_operator, shot
+from tests.e2e.test_web_handoff import add_operator
+from tests.e2e.web_console import CHROMIUM_PATH, add_account, open_browser, set_up_and_log_in, shot
 from tests.emulator.server import BotApiEmulator
 
 pytestmark = [
@@ -42,39 +37,12 @@ pytestmark = [
 
 
 def _add_coordinator(bot_env: dict[str, str], name: str) -> str:
-    done = subprocess.run(
-        [PROXIMITY, "operators", "add", name, "--role", "coordinator"],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, **bot_env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    found = re.search(r"(http://\S+/setup/\S+)", done.stdout)
-    assert found, done.stdout
-    return found.group(1)
+    return add_account(bot_env, name, "coordinator")
 
 
 async def _logged_in(playwright, link: str, console: str, name: str):  # type: ignore[no-untyped-def]
-    browser = await playwright.chromium.launch(
-        executable_path=str(CHROMIUM_PATH), headless=True, args=["--no-sandbox", "--disable-gpu"]
-    )
-    page = await (
-        await browser.new_context(viewport={"width": 1280, "height": 900}, locale="it-IT")
-    ).new_page()
-    await page.goto(link)
-    secret = (await page.locator("#totp-secret").inner_text()).replace(" ", "")
-    totp = pyotp.TOTP(secret)
-    await page.get_by_label("Nuova password").fill(PASSWORD)
-    await page.get_by_label("Scrivi di nuovo la password").fill(PASSWORD)
-    await page.get_by_label("Codice di 6 cifre", exact=False).fill(totp.now())
-    await page.get_by_role("button", name="Salva e vai all'accesso").click()
-    await page.get_by_label("Nome utente").fill(name)
-    await page.get_by_label("Password").fill(PASSWORD)
-    await page.get_by_label("Codice dell'app di autenticazione").fill(totp.at(time.time() + 30))
-    await page.get_by_role("button", name="Accedi").click()
-    await page.wait_for_load_state()
+    browser, page = await open_browser(playwright)
+    await set_up_and_log_in(page, link, name)
     return browser, page
 
 

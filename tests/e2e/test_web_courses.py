@@ -10,29 +10,19 @@ updated calendar file.
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pyotp
 import pytest
 from icalendar import Calendar
 
-from store.settings import PROJECT_ROOT
 from tests.e2e.people import Person
 from tests.e2e.test_course_journeys import consent, enrolments
+from tests.e2e.web_console import CHROMIUM_PATH, add_account, open_browser, set_up_and_log_in, shot
 from tests.emulator.models import TgUser
 from tests.emulator.server import BotApiEmulator
 
-CHROMIUM_PATH = Path("/usr/bin/chromium")
-PROXIMITY = str(Path(sys.executable).parent / "proximity")
-SCREENSHOTS = Path(PROJECT_ROOT) / "var" / "screenshots"
-PASSWORD = "il corso del muletto parte presto"
 ROME = ZoneInfo("Europe/Rome")
 
 pytestmark = [
@@ -43,26 +33,7 @@ pytestmark = [
 
 
 def add_coordinator(bot_env: dict[str, str], name: str) -> str:
-    done = subprocess.run(
-        [PROXIMITY, "operators", "add", name, "--role", "coordinator"],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, **bot_env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    found = re.search(r"(http://\S+/setup/\S+)", done.stdout)
-    assert found, done.stdout
-    return found.group(1)
-
-
-async def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    await page.screenshot(path=SCREENSHOTS / f"web-e2e-{name}.png", full_page=True)
-    await page.set_viewport_size({"width": 768, "height": 1024})
-    await page.screenshot(path=SCREENSHOTS / f"web-e2e-{name}-tablet.png", full_page=True)
-    await page.set_viewport_size({"width": 1280, "height": 900})
+    return add_account(bot_env, name, "coordinator")
 
 
 async def test_waiting_list_and_new_dates_from_the_browser(
@@ -93,25 +64,8 @@ async def test_waiting_list_and_new_dates_from_the_browser(
     console = f"http://127.0.0.1:{bot_env['WEB_PORT']}"
     link = add_coordinator(bot_env, "giulia")
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM_PATH),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu"],
-        )
-        page = await (
-            await browser.new_context(viewport={"width": 1280, "height": 900}, locale="it-IT")
-        ).new_page()
-        await page.goto(link)
-        secret = (await page.locator("#totp-secret").inner_text()).replace(" ", "")
-        totp = pyotp.TOTP(secret)
-        await page.get_by_label("Nuova password").fill(PASSWORD)
-        await page.get_by_label("Scrivi di nuovo la password").fill(PASSWORD)
-        await page.get_by_label("Codice di 6 cifre", exact=False).fill(totp.now())
-        await page.get_by_role("button", name="Salva e vai all'accesso").click()
-        await page.get_by_label("Nome utente").fill("giulia")
-        await page.get_by_label("Password").fill(PASSWORD)
-        await page.get_by_label("Codice dell'app di autenticazione").fill(totp.at(time.time() + 30))
-        await page.get_by_role("button", name="Accedi").click()
+        browser, page = await open_browser(playwright)
+        await set_up_and_log_in(page, link, "giulia")
         await page.wait_for_url(f"{console}/coordinator")
 
         # The browser shows 2 enrolled and 1 waiting, first in line.
@@ -127,11 +81,14 @@ async def test_waiting_list_and_new_dates_from_the_browser(
         await shot(page, "course")
 
         # One taken off the course in the browser: the third is offered the seat.
-        told_first = len(emulator.sent_messages(first.chat_id))
         row = tables.nth(0).locator("tbody tr", has_text="Corsista0")
         await row.get_by_role("link", name="Togli dal corso").click()
         await page.get_by_role("button", name="Sì, togli dal corso").click()
         assert "Il posto è offerto" in await page.locator(".notice").inner_text()
+        # The one taken off hears it from the bot, once.
+        removed = await first.reply()
+        assert "L'ufficio ti ha tolto dal corso «Patentino del muletto»" in removed.text
+        told_first = len(emulator.sent_messages(first.chat_id))
         offer = await third.reply()
         assert "Si è liberato un posto" in offer.text and "Patentino del muletto" in offer.text
         assert [s for _, s in enrolments(tmp_path, "carrellista")] == [
@@ -160,6 +117,6 @@ async def test_waiting_list_and_new_dates_from_the_browser(
         sent = emulator.calls_to("sendDocument")[-1].files["document"].data
         starts = sorted(e.decoded("DTSTART") for e in Calendar.from_ical(sent).walk("VEVENT"))
         assert starts[-1].astimezone(ROME).date() == moved
-        # Who left before the change is not told about it.
+        # Who left before the change is not told about it (nor again that they left).
         assert len(emulator.sent_messages(first.chat_id)) == told_first
         await browser.close()

@@ -10,15 +10,14 @@ topic as "💻 Dario: …".
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-import pyotp
 import pytest
 
 from tests.e2e.conftest import GIULIA, OPERATORS_GROUP
 from tests.e2e.people import Person
-from tests.e2e.test_web_handoff import CHROMIUM_PATH, LIVE_MS, PASSWORD, add_operator, shot
+from tests.e2e.test_web_handoff import add_operator
+from tests.e2e.web_console import CHROMIUM_PATH, LIVE_MS, open_browser, set_up_and_log_in, shot
 from tests.emulator.server import BotApiEmulator
 from tests.web.test_handoff_files import png
 
@@ -39,31 +38,13 @@ async def test_photo_and_document_in_the_browser_and_a_pdf_back(
     console = f"http://127.0.0.1:{bot_env['WEB_PORT']}"
     link = add_operator(bot_env, "dario")
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM_PATH),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu"],
-        )
-        context = await browser.new_context(
-            viewport={"width": 1280, "height": 900}, locale="it-IT", accept_downloads=True
-        )
-        page = await context.new_page()
+        browser, page = await open_browser(playwright, accept_downloads=True)
         failed: list[str] = []
         page.on(
             "response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None
         )
 
-        await page.goto(link)
-        secret = (await page.locator("#totp-secret").inner_text()).replace(" ", "")
-        totp = pyotp.TOTP(secret)
-        await page.get_by_label("Nuova password").fill(PASSWORD)
-        await page.get_by_label("Scrivi di nuovo la password").fill(PASSWORD)
-        await page.get_by_label("Codice di 6 cifre", exact=False).fill(totp.now())
-        await page.get_by_role("button", name="Salva e vai all'accesso").click()
-        await page.get_by_label("Nome utente").fill("dario")
-        await page.get_by_label("Password").fill(PASSWORD)
-        await page.get_by_label("Codice dell'app di autenticazione").fill(totp.at(time.time() + 30))
-        await page.get_by_role("button", name="Accedi").click()
+        await set_up_and_log_in(page, link, "dario")
         await page.wait_for_url(f"{console}/operator")
 
         # Anna asks for a person, then sends a photo with a caption and her payslip.

@@ -11,59 +11,37 @@ back to the assistant.
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
-import time
-from pathlib import Path
-
-import pyotp
 import pytest
 
-from store.settings import PROJECT_ROOT
 from tests.e2e.conftest import OPERATORS_GROUP
 from tests.e2e.people import Person
+from tests.e2e.web_console import (
+    CHROMIUM_PATH,
+    LIVE_MS,
+    PASSWORD,
+    PROXIMITY,
+    add_account,
+    open_browser,
+    set_up_and_log_in,
+    shot,
+)
 from tests.emulator.server import BotApiEmulator
 
-CHROMIUM_PATH = Path("/usr/bin/chromium")
+# Older journeys import these from here; tests/e2e/web_console.py is where they live.
+__all__ = ["CHROMIUM_PATH", "LIVE_MS", "PASSWORD", "PROXIMITY", "add_operator", "shot"]
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(not CHROMIUM_PATH.exists(), reason="no /usr/bin/chromium (make chromium)"),
 ]
 
-PROXIMITY = str(Path(sys.executable).parent / "proximity")
-SCREENSHOTS = Path(PROJECT_ROOT) / "var" / "screenshots"
-PASSWORD = "la bicicletta rossa sale in collina"
-LIVE_MS = 2000  # how far behind the browser may be
-
 
 def add_operator(bot_env: dict[str, str], name: str) -> str:
-    done = subprocess.run(
-        [PROXIMITY, "operators", "add", name, "--role", "operator"],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, **bot_env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    found = re.search(r"(http://\S+/setup/\S+)", done.stdout)
-    assert found, done.stdout
-    return found.group(1)
+    return add_account(bot_env, name, "operator")
 
 
 def group_texts(emulator: BotApiEmulator) -> list[str]:
     return [m.text or "" for m in emulator.sent_messages(OPERATORS_GROUP, include_edits=True)]
-
-
-async def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    await page.screenshot(path=SCREENSHOTS / f"web-e2e-{name}.png", full_page=True)
-    await page.set_viewport_size({"width": 768, "height": 1024})
-    await page.screenshot(path=SCREENSHOTS / f"web-e2e-{name}-tablet.png", full_page=True)
-    await page.set_viewport_size({"width": 1280, "height": 900})
 
 
 async def test_a_handoff_in_the_browser_and_in_the_topic(
@@ -75,28 +53,9 @@ async def test_a_handoff_in_the_browser_and_in_the_topic(
     link = add_operator(bot_env, "dario")
     assert link.startswith(console)
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM_PATH),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu"],
-        )
-        page = await (
-            await browser.new_context(viewport={"width": 1280, "height": 900}, locale="it-IT")
-        ).new_page()
-
+        browser, page = await open_browser(playwright)
         # Set-up with the authenticator app, then log in with its next code.
-        await page.goto(link)
-        secret = (await page.locator("#totp-secret").inner_text()).replace(" ", "")
-        totp = pyotp.TOTP(secret)
-        await page.get_by_label("Nuova password").fill(PASSWORD)
-        await page.get_by_label("Scrivi di nuovo la password").fill(PASSWORD)
-        await page.get_by_label("Codice di 6 cifre", exact=False).fill(totp.now())
-        await page.get_by_role("button", name="Salva e vai all'accesso").click()
-        await page.get_by_label("Nome utente").fill("dario")
-        await page.get_by_label("Password").fill(PASSWORD)
-        # A code works once: the next step's code (one step of drift is accepted).
-        await page.get_by_label("Codice dell'app di autenticazione").fill(totp.at(time.time() + 30))
-        await page.get_by_role("button", name="Accedi").click()
+        await set_up_and_log_in(page, link, "dario")
         await page.wait_for_url(f"{console}/operator")
         await page.get_by_role("link", name="Persone in attesa").click()
         assert "Nessuno aspetta." in await page.locator("#inbox").inner_text()
