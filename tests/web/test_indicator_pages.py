@@ -244,6 +244,9 @@ def test_the_indicators_page_in_the_browser(page, console: HandoffConsole) -> No
     assert contrast_problems(page) == []
     assert focus_problems(page) == []
     shot(page, "indicators")
+    page.set_viewport_size({"width": 768, "height": 1000})  # a tablet: no sideways scrolling
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 768
+    page.set_viewport_size({"width": 1280, "height": 900})
     # Closing with the keyboard: the confirmation, then the frozen period.
     page.get_by_role("link", name="Chiudi il periodo").focus()
     page.keyboard.press("Enter")

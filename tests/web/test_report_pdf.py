@@ -30,7 +30,8 @@ COUNTS = {
     "2026-02": {"first_contact": 52, "consent_given": 44, "prescreening_likely_eligible": 20,
                 "appointment_booked_orientation": 15, "appointment_attended_orientation": 12,
                 "appointment_no_show_orientation": 3, "taken_in_charge": 9, "text_turn": 400,
-                "event_clarify": 20, "language_it": 30, "language_ro": 9, "language_ar": 5},
+                "event_clarify": 20, "language_it": 30, "language_ro": 9, "language_ar": 5,
+                "lesson_attended": 36, "lesson_absent": 4},
 }  # fmt: skip
 
 
@@ -109,6 +110,7 @@ def test_the_monthly_pdf(console: HandoffConsole, poppler: None, tmp_path: Path)
         f"Pagina 1 di {pages}",
         f"Pagina {pages} di {pages}",
         "20 % (3 su 15)",  # no-shows: 3 of the 15 marked
+        "10 % (4 su 40)",  # lessons missed
         "Romeno 9",
     ):
         assert expected in text, expected
