@@ -164,6 +164,11 @@ async def store(database_url: str, records: Sequence[ParticipantRecord]) -> None
             "foreign_background": r.foreign_background, "minority": r.minority,
             "homeless_or_housing_exclusion": r.homeless_or_housing_exclusion,
             "exit_on": r.exit_on, "exit_outcome": r.exit_outcome, "exit_recorded_by": None,
+            # The six-month follow-up (migration 0018), as an operator would record it.
+            "followup_consent": True if r.exit_on else None,
+            "followup_due_on": followup_due(r.exit_on) if r.exit_on else None,
+            "followup_status": r.followup_status, "followup_on": r.followup_on,
+            "followup_by": "bench" if r.followup_status else None,
         })  # fmt: skip
         if r.internship_start:
             steps.append({"record_id": r.key, "kind": "internship", "host": None,
