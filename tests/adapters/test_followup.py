@@ -362,3 +362,28 @@ async def test_the_operator_records_it_any_time_after_the_exit(core: Core) -> No
         data = await privacy.personal_data(session, ANNA, MONDAY_MORNING)
     (care,) = data["care"]
     assert care["followup_status"] == "self_employed" and care["followup_consent"] is False
+
+
+async def test_the_bot_runs_the_job(sqlite_url: str, tmp_path: Any) -> None:
+    """The runtime as `proximity run` builds it: the follow-up job is in its scheduler, with
+    the reminders' quiet hours."""
+    from runtime.telegram import FOLLOWUP_CHECK_SECONDS, _background, build
+    from store.migrate import upgrade
+
+    upgrade(sqlite_url)
+    settings = Settings(
+        _env_file=None,
+        telegram_bot_token="123456:TEST",
+        database_url=sqlite_url,
+        var_dir=tmp_path,
+        operator_chat_id=None,
+    )
+    runtime = build(settings)
+    scheduler = _background(runtime)
+    try:
+        job = scheduler.get_job("follow-up")
+        assert job is not None and job.func == runtime.followup.run
+        assert job.trigger.interval.total_seconds() == FOLLOWUP_CHECK_SECONDS
+    finally:
+        scheduler.shutdown(wait=False)
+        await runtime.core.aclose()
