@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from starlette.types import ASGIApp
 from telegram import Bot, Update
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
@@ -41,7 +42,7 @@ from bot.telegram_app import build_application, set_commands
 from bot.webhook import webhook_app
 from dialogs.agenda import ReminderPolicy
 from runtime.services import Core, build_core
-from runtime.web import agenda_service, schedule_web_pruning, web_console
+from runtime.web import agenda_service, schedule_web_pruning, until_listening, web_console
 from scheduler.course_changes import CourseChangeMessenger
 from scheduler.delivery import Limits
 from scheduler.followup import FollowUpMessenger
@@ -335,8 +336,9 @@ async def _run(settings: Settings) -> None:
             runtime.agenda.reminders.sync if runtime.agenda is not None else None,
         )
         files = TelegramFiles(application.bot)
-        async with web_console(runtime.core, handoffs, files, agenda=agenda):
-            await _take_updates(application, settings, services, stop)
+        webhook = _shared_webhook(application, settings, services.intake)
+        async with web_console(runtime.core, handoffs, files, agenda=agenda, webhook=webhook):
+            await _take_updates(application, settings, services, stop, shared=bool(webhook))
         await services.intake.drain(timeout=SHUTDOWN_GRACE_SECONDS)
     finally:
         await application.stop()
@@ -349,14 +351,38 @@ async def _run(settings: Settings) -> None:
         await application.shutdown()
 
 
+def _shared_webhook(
+    application: Application,  # type: ignore[type-arg]
+    settings: Settings,
+    intake: Intake,
+) -> tuple[str, ASGIApp] | None:
+    """The webhook's path and app when it shares the console's port (WEBHOOK_PORT equal
+    to WEB_PORT): one server, one port behind the TLS proxy."""
+    if not settings.webhook_url or settings.webhook_port != settings.web_port:
+        return None
+    path = "/" + urlparse(settings.webhook_url).path.strip("/")
+    return path, webhook_app(path, settings.webhook_secret, intake, application.bot)
+
+
 async def _take_updates(
     application: Application,  # type: ignore[type-arg]
     settings: Settings,
     services: BotServices,
     stop: asyncio.Event,
+    *,
+    shared: bool = False,
 ) -> None:
-    """Until stopped: long polling, or the webhook server."""
-    if settings.webhook_url:
+    """Until stopped: long polling, the webhook server, or the webhook on the console's."""
+    if settings.webhook_url and shared:
+        try:
+            await until_listening(settings.web_host, settings.web_port)
+        except OSError as exc:
+            raise SystemExit(
+                f"the console's server, which takes the webhook, failed: {exc}"
+            ) from None
+        await _set_webhook(application, settings)
+        await stop.wait()
+    elif settings.webhook_url:
         await _serve_webhook(application, settings, services.intake, stop)
     else:
         await application.bot.delete_webhook(drop_pending_updates=False)
@@ -390,12 +416,19 @@ async def _serve_webhook(
     # uvicorn has no "started" event; setWebhook must wait until requests can be stored.
     while not server.started and not serving.done():  # noqa: ASYNC110
         await asyncio.sleep(0.05)
+    await _set_webhook(application, settings)
+    await stop.wait()
+    server.should_exit = True
+    await serving
+
+
+async def _set_webhook(
+    application: Application,  # type: ignore[type-arg]
+    settings: Settings,
+) -> None:
     await application.bot.set_webhook(
         settings.webhook_url,
         secret_token=settings.webhook_secret,
         allowed_updates=Update.ALL_TYPES,
         drop_pending_updates=False,
     )
-    await stop.wait()
-    server.should_exit = True
-    await serving

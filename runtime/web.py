@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.agenda import AfterChange, AgendaService
 from app.assistant import utc_now
@@ -33,13 +34,15 @@ async def web_console(
     files: Files | None = None,
     *,
     agenda: AgendaService | None = None,
+    webhook: tuple[str, ASGIApp] | None = None,
 ) -> AsyncIterator[None]:
     """Serves the console on WEB_HOST:WEB_PORT while the block runs. A console that cannot
     listen (the port is taken) is logged; the assistant carries on without it. Without the
     Telegram side's `handoffs` (console mode), handoffs are handled here alone and replies
     are refused: nobody can be reached. Without its `files`, relayed photos and documents
     are listed but not shown. Without its `agenda` (see `agenda_service`), people are not
-    told of changes made in the agenda, and the pages say so."""
+    told of changes made in the agenda, and the pages say so. With `webhook` (its path and
+    app), the same server also takes Telegram's updates on that path."""
     settings = core.settings
     handoffs = handoffs or HandoffService(
         core.sessions, utc_now, NoViews(), core.assistant, settings.timezone
@@ -53,7 +56,8 @@ async def web_console(
         files=files,
         agenda=agenda or agenda_service(core),
     )
-    task = asyncio.create_task(serve(app, settings.web_host, settings.web_port))
+    served: ASGIApp = app if webhook is None else one_server(*webhook, console=app)
+    task = asyncio.create_task(serve(served, settings.web_host, settings.web_port))
     task.add_done_callback(_report)
     log.info("web console on http://%s:%d", settings.web_host, settings.web_port)
     try:
@@ -61,6 +65,38 @@ async def web_console(
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
+
+
+def one_server(path: str, webhook: ASGIApp, *, console: ASGIApp) -> ASGIApp:
+    """Telegram's updates on `path`, everything else to the console: one port to open and
+    put behind TLS. The webhook checks its own secret; the console's guards stay on its
+    routes, which never include `path`."""
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == path:
+            await webhook(scope, receive, send)
+        else:
+            await console(scope, receive, send)
+
+    return app
+
+
+async def until_listening(host: str, port: int, patience: float = 30.0) -> None:
+    """Returns once a TCP connection to host:port is accepted (uvicorn has no "started"
+    event to wait on); OSError when nothing listens after `patience` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + patience
+    while True:
+        try:
+            _, writer = await asyncio.open_connection(host, port)
+        except OSError:
+            if loop.time() > deadline:
+                raise OSError(f"nothing listens on {host}:{port}") from None
+            await asyncio.sleep(0.05)
+            continue
+        writer.close()
+        await writer.wait_closed()
+        return
 
 
 def agenda_service(

@@ -158,6 +158,29 @@ async def test_webhook_mode_checks_the_secret(
         await bot.astop()
 
 
+async def test_webhook_and_console_share_one_port(
+    bot_env: dict[str, str], emulator: BotApiEmulator, tmp_path: Path, anna: Person
+) -> None:
+    """WEBHOOK_PORT equal to WEB_PORT: one server takes Telegram's updates on the webhook's
+    path (secret checked) and serves the console everywhere else."""
+    port = int(bot_env["WEB_PORT"])
+    url = f"http://127.0.0.1:{port}/telegram"
+    env = {**bot_env, "WEBHOOK_URL": url, "WEBHOOK_SECRET": "s3cret", "WEBHOOK_PORT": str(port)}
+    bot = await start_bot(BotProcess(env, tmp_path / "bot.log"), emulator, ready_call="setWebhook")
+    try:
+        assert emulator.calls_to("setWebhook")[-1].params["url"] == url
+        assert "PROXIMITY.CR" in (await anna.command("/start")).text
+        async with httpx.AsyncClient(trust_env=False) as http:
+            forged = await http.post(url, json={"update_id": 7}, headers={})
+            login = await http.get(f"http://127.0.0.1:{port}/login")
+            wrong_method = await http.get(url)
+        assert forged.status_code == 403
+        assert login.status_code == 200 and "Accedi" in login.text
+        assert wrong_method.status_code == 405
+    finally:
+        await bot.astop()
+
+
 async def test_make_run_starts_rasa_and_ctrl_c_leaves_no_process(
     bot_env: dict[str, str], emulator: BotApiEmulator, tmp_path: Path, anna: Person
 ) -> None:
