@@ -95,12 +95,14 @@ class LowContrast:
 
 def contrast_problems(page) -> list[LowContrast]:  # type: ignore[no-untyped-def]
     """Every element whose visible text is below AA (4.5:1, or 3:1 for large text)."""
+    page.wait_for_load_state()  # after a form's redirect the new document may have no body yet
     return [LowContrast(**found) for found in page.evaluate(_CONTRAST_JS)]
 
 
 def focus_problems(page, *, limit: int = 80) -> list[str]:  # type: ignore[no-untyped-def]
     """Tabs through the page from the top; names every control that looks the same
     focused as it did before any focus. `limit` stops on a page with very many controls."""
+    page.wait_for_load_state()
     plain = page.evaluate(
         "() => {"
         + _LOOK_JS
