@@ -361,7 +361,8 @@ def people_take_in_charge(
     """Record that the services took the person in charge: all appointment types open up.
     Services, path and the funder's categories are added in the web console."""
     from app.assistant import utc_now
-    from app.intake import IntakeConfig, IntakeService
+    from app.intake import IntakeService
+    from app.intake_config import IntakeConfig
     from app.people import PersonNotFound
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
