@@ -2,14 +2,9 @@
 withdrawals and attendance. The one implementation behind the command line (cli/agenda.py),
 the web console (web/agenda_pages.py) and the operators' group (bot/operators/agenda.py).
 
-Times are typed and shown in the office's zone (Europe/Rome) and stored in UTC;
-`dialogs.slots` turns wall times into instants, so a weekly block keeps its wall-clock time
-across DST, and Italian public holidays are skipped (store/slot_admin.py).
-
-Bad input changes nothing: building availability either gives the slots or raises
-`Invalid` with one `FieldProblem` per field. Two slots of the same operator may not
-overlap. The check is per operator, not per place: one person cannot hold two interviews at
-once, while a place with two desks can hold two operators' interviews at the same time.
+What was typed is read and checked in app/agenda_form.py, what comes back is described in
+app/agenda_views.py; this module does the work, one unit of work per call. Times are stored
+in UTC and shown in the office's zone (Europe/Rome).
 
 Telling people goes through the `AgendaNotices` port (app/ports.py), which the Telegram
 adapter implements: a booking, move or cancellation made by the office reaches the person
@@ -22,22 +17,30 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app import planning
+from app.agenda_form import (
+    FieldProblem,
+    Invalid,
+    OneOff,
+    Weekly,
+    one_off_slots,
+    overlaps,
+    weekly_slots,
+)
+from app.agenda_locks import serialise_operators
+from app.agenda_views import Changed, Day, Marked, SlotView, Told, Week, WeekSlot, Withdrawn
 from app.ports import AgendaNotices
 from dialogs.agenda import AgendaConfig
 from dialogs.office_changes import OfficeChange
-from dialogs.slots import AppointmentType, Availability, NonexistentLocalTime
 from dialogs.slots import Slot as NewSlot
-from dialogs.slots import one_off as one_off_slot
 from store import agenda_admin, appointments, privacy, slot_admin
 from store.agenda_admin import AppointmentRow, NotMarkable
 from store.models import BOOKED, Slot
@@ -45,13 +48,6 @@ from store.slot_admin import Added, SlotRow
 
 log = logging.getLogger(__name__)
 
-# The longest slot anyone may open, and the most weeks one rule may cover: a typo (900
-# minutes, year 2062) must be caught, not fill the agenda.
-MAX_MINUTES = 8 * 60
-MAX_RULE_DAYS = 366
-MAX_OPERATOR = 64
-# The advisory-lock namespace of the agenda's per-operator locks (PostgreSQL).
-AGENDA_LOCK_SPACE = 7301
 # Why the office cancelled a booking (the person's own reasons are ill, other, ...).
 OFFICE_REASON = "office"
 
@@ -62,25 +58,6 @@ BOOKED_FOR = "agenda-booked-for"
 MOVED_FOR = "agenda-moved-for"
 CANCELLED_FOR = "agenda-cancelled-for"
 
-# What happened to the person after a change: told by the bot, could not be reached
-# (blocked it), or not told because no bot runs here.
-Told = Literal["told", "unreachable", "not_told"]
-
-
-@dataclass(frozen=True)
-class FieldProblem:
-    """A field and what is wrong with it (`code`), with values for the message."""
-
-    field: str
-    code: str
-    params: dict[str, object] = dataclasses.field(default_factory=dict)
-
-
-class Invalid(ValueError):
-    def __init__(self, problems: Sequence[FieldProblem]) -> None:
-        super().__init__(", ".join(f"{p.field}: {p.code}" for p in problems))
-        self.problems = tuple(problems)
-
 
 class AgendaRefused(Exception):
     """The action cannot happen: `code` says why (gone, taken, no_person, has_booking,
@@ -90,217 +67,6 @@ class AgendaRefused(Exception):
         super().__init__(code)
         self.code = code
         self.detail = detail
-
-
-# ------------------------------------------------------------------ what is asked
-
-
-@dataclass(frozen=True)
-class OneOff:
-    """One slot, as typed: a local day and time."""
-
-    place: str
-    kind: str
-    operator: str
-    day: date | None
-    start: time | None
-    minutes: int | None = None  # None: the kind's length from config/appointments.yaml
-
-
-@dataclass(frozen=True)
-class Weekly:
-    """A block every chosen weekday from `first` to `last` (both included), slots of
-    `minutes` starting every `every` minutes (back to back when None)."""
-
-    place: str
-    kind: str
-    operator: str
-    weekdays: frozenset[int]
-    start: time | None
-    end: time | None
-    first: date | None
-    last: date | None
-    minutes: int | None = None
-    every: int | None = None
-
-
-@dataclass(frozen=True)
-class WeekSlot:
-    """A slot of the week view. No name: who booked it is shown (and audited) on request."""
-
-    id: int
-    kind: str
-    starts_at: datetime
-    ends_at: datetime
-    place_id: str
-    operator: str
-    state: Literal["free", "booked", "attended", "no_show", "withdrawn", "past"]
-    appointment_id: int | None
-
-
-@dataclass(frozen=True)
-class Day:
-    day: date
-    slots: tuple[WeekSlot, ...]
-
-
-@dataclass(frozen=True)
-class Week:
-    monday: date
-    days: tuple[Day, ...]
-
-    @property
-    def count(self) -> int:
-        return sum(len(d.slots) for d in self.days)
-
-
-@dataclass(frozen=True)
-class SlotView:
-    """One slot with its booking and the person's name: opening it is audited."""
-
-    slot: WeekSlot
-    booking: AppointmentRow | None
-
-
-@dataclass(frozen=True)
-class Withdrawn:
-    slot_id: int
-    already: bool
-    cancelled: AppointmentRow | None
-    told: Told | None  # None: nobody was booked
-
-
-@dataclass(frozen=True)
-class Changed:
-    """A booking made, moved or cancelled for someone."""
-
-    appointment: AppointmentRow
-    group_told: bool
-    told: Told = "not_told"  # the person
-
-
-@dataclass(frozen=True)
-class Marked:
-    row: AppointmentRow
-    told: Told | None  # None: attended, nobody is messaged
-
-
-# ------------------------------------------------------------------ building slots
-
-
-def _minutes(config: AgendaConfig, kind: str, minutes: int | None) -> int:
-    return minutes if minutes is not None else config.kinds[kind].minutes
-
-
-def _common(
-    config: AgendaConfig, place: str, kind: str, operator: str, minutes: int | None
-) -> list[FieldProblem]:
-    problems: list[FieldProblem] = []
-    if place not in config.venues:
-        problems.append(FieldProblem("place", "unknown_place", {"place": place}))
-    if kind not in config.kinds or kind not in {t.value for t in AppointmentType}:
-        problems.append(FieldProblem("kind", "unknown_kind", {"kind": kind}))
-    if not operator.strip():
-        problems.append(FieldProblem("operator", "operator_empty"))
-    elif len(operator) > MAX_OPERATOR:
-        problems.append(FieldProblem("operator", "operator_long", {"max": MAX_OPERATOR}))
-    if minutes is not None and not 5 <= minutes <= MAX_MINUTES:
-        problems.append(FieldProblem("minutes", "minutes_range", {"max": MAX_MINUTES}))
-    return problems
-
-
-def one_off_slots(wanted: OneOff, config: AgendaConfig, zone: str, now: datetime) -> list[NewSlot]:
-    """The one slot a one-off asks for, or Invalid."""
-    problems = _common(config, wanted.place, wanted.kind, wanted.operator, wanted.minutes)
-    if wanted.day is None:
-        problems.append(FieldProblem("day", "day_missing"))
-    if wanted.start is None:
-        problems.append(FieldProblem("start", "time_missing"))
-    if problems or wanted.day is None or wanted.start is None:
-        raise Invalid(problems)
-    try:
-        slot = one_off_slot(
-            datetime.combine(wanted.day, wanted.start),
-            timedelta(minutes=_minutes(config, wanted.kind, wanted.minutes)),
-            zone,
-            AppointmentType(wanted.kind),
-            wanted.place,
-            wanted.operator.strip(),
-        )
-    except NonexistentLocalTime:
-        raise Invalid([FieldProblem("start", "time_skipped")]) from None
-    if slot.start <= now:
-        raise Invalid([FieldProblem("day", "in_the_past")])
-    return [slot]
-
-
-def weekly_slots(wanted: Weekly, config: AgendaConfig, zone: str, now: datetime) -> list[NewSlot]:
-    """Every slot of a weekly rule, holidays skipped, or Invalid (a rule that gives no slot
-    at all is a mistake, not an empty success)."""
-    problems = _common(config, wanted.place, wanted.kind, wanted.operator, wanted.minutes)
-    today = now.astimezone(ZoneInfo(zone)).date()
-    if not wanted.weekdays or not wanted.weekdays <= set(range(7)):
-        problems.append(FieldProblem("weekdays", "weekdays_empty"))
-    if wanted.start is None:
-        problems.append(FieldProblem("start", "time_missing"))
-    if wanted.end is None:
-        problems.append(FieldProblem("end", "time_missing"))
-    elif wanted.start is not None and wanted.end <= wanted.start:
-        problems.append(FieldProblem("end", "end_before_start"))
-    if wanted.first is None:
-        problems.append(FieldProblem("first", "day_missing"))
-    elif wanted.first < today:
-        problems.append(FieldProblem("first", "in_the_past"))
-    if wanted.last is None:
-        problems.append(FieldProblem("last", "day_missing"))
-    elif wanted.first is not None and wanted.last < wanted.first:
-        problems.append(FieldProblem("last", "last_before_first"))
-    elif wanted.first is not None and (wanted.last - wanted.first).days > MAX_RULE_DAYS:
-        problems.append(FieldProblem("last", "too_long", {"days": MAX_RULE_DAYS}))
-    if wanted.every is not None and not 5 <= wanted.every <= MAX_MINUTES:
-        problems.append(FieldProblem("every", "minutes_range", {"max": MAX_MINUTES}))
-    if problems:
-        raise Invalid(problems)
-    assert wanted.start and wanted.end and wanted.first and wanted.last
-    length = _minutes(config, wanted.kind, wanted.minutes)
-    weeks = (wanted.last - wanted.first).days // 7 + 1
-    slots: list[NewSlot] = []
-    for weekday in sorted(wanted.weekdays):
-        availability = Availability(
-            weekday=weekday,
-            start=wanted.start,
-            end=wanted.end,
-            step_minutes=wanted.every or length,
-            first_date=wanted.first,
-            weeks=weeks,
-            type=AppointmentType(wanted.kind),
-            place_id=wanted.place,
-            operator=wanted.operator.strip(),
-            duration_minutes=length,
-        )
-        slots += slot_admin.recurring(availability, zone)
-    last_instant = datetime.combine(wanted.last + timedelta(days=1), time(), ZoneInfo(zone))
-    slots = sorted(s for s in slots if now < s.start < last_instant)
-    if not slots:
-        raise Invalid([FieldProblem("weekdays", "rule_empty")])
-    return slots
-
-
-def overlaps(slots: Sequence[NewSlot]) -> list[tuple[NewSlot, NewSlot]]:
-    """Pairs of the same operator's slots that overlap, among these (in order). A slot and
-    its exact twin (same operator and start) are the same slot, not an overlap."""
-    found: list[tuple[NewSlot, NewSlot]] = []
-    by_operator: dict[str, list[NewSlot]] = {}
-    for slot in sorted(slots):
-        by_operator.setdefault(slot.operator.casefold(), []).append(slot)
-    for mine in by_operator.values():
-        latest: NewSlot | None = None
-        for slot in mine:
-            if latest is not None and slot.start < latest.end and slot.start != latest.start:
-                found.append((latest, slot))
-            if latest is None or slot.end > latest.end:
-                latest = slot
-    return found
 
 
 # ------------------------------------------------------------------ the service
@@ -366,7 +132,7 @@ class AgendaService:
         if problems:
             raise Invalid(problems)
         async with self._sessions.begin() as session:
-            await _serialise_operators(session, {s.operator for s in slots})
+            await serialise_operators(session, {s.operator for s in slots})
             clash = await self._clash(session, slots)
             if clash is not None:
                 raise Invalid([clash])
@@ -678,36 +444,6 @@ async def mark_attendance(
     if notices is None:
         return Marked(row, "not_told")
     return Marked(row, "told" if await notices.tell_no_show(row) else "unreachable")
-
-
-async def _serialise_operators(session: AsyncSession, operators: Iterable[str]) -> None:
-    """Makes the overlap check and the insert one step for these operators, across
-    processes (the console, the command line, the bot).
-
-    Two coordinators adding overlapping blocks at once would otherwise both read "no clash"
-    and both insert: the (operator, start) unique constraint only stops twins, not
-    overlaps. A database constraint on overlapping ranges would need PostgreSQL's btree_gist
-    exclusion constraints and has no SQLite equivalent, so the check stays in code and is
-    serialised instead:
-    - PostgreSQL: a transaction-scoped advisory lock per operator (no lock rows to create,
-      and it covers an operator who has no slots yet, where SELECT ... FOR UPDATE would lock
-      nothing). Taken in sorted order, so two multi-operator imports cannot deadlock.
-    - SQLite: a write that changes nothing, as the transaction's first statement: it takes
-      the file's one write lock (waiting up to busy_timeout) before the check reads, so the
-      check sees every slot committed before it and nobody can insert until it commits.
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        for key in sorted({o.strip().casefold() for o in operators}):
-            await session.execute(
-                text("SELECT pg_advisory_xact_lock(:space, hashtext(:key))"),
-                {"space": AGENDA_LOCK_SPACE, "key": key},
-            )
-    else:
-        await session.execute(text("UPDATE slots SET operator = operator WHERE 0 = 1"))
-
-
-def parse_weekdays(values: Iterable[str]) -> frozenset[int]:
-    return frozenset(int(v) for v in values if v.isdigit() and int(v) < 7)
 
 
 def _aware_row(row: AppointmentRow) -> AppointmentRow:

@@ -30,7 +30,9 @@ from store.settings import PROJECT_ROOT, Settings
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-    from app.agenda import AgendaRefused, AgendaService, FieldProblem, Told
+    from app.agenda import AgendaRefused, AgendaService
+    from app.agenda_form import FieldProblem
+    from app.agenda_views import Told
     from app.ports import AgendaNotices
     from store.slot_admin import Added
 
@@ -61,7 +63,7 @@ def _service(
 def _import(
     data: object, settings: Settings, sessions: async_sessionmaker[AsyncSession]
 ) -> Awaitable[Added]:
-    from app.agenda import Invalid
+    from app.agenda_form import Invalid
     from app.assistant import utc_now
     from store.slot_admin import SlotFileError, slots_from_file
 
@@ -361,7 +363,8 @@ def people_take_in_charge(
     """Record that the services took the person in charge: all appointment types open up.
     Services, path and the funder's categories are added in the web console."""
     from app.assistant import utc_now
-    from app.intake import IntakeConfig, IntakeService
+    from app.intake import IntakeService
+    from app.intake_config import IntakeConfig
     from app.people import PersonNotFound
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:

@@ -81,7 +81,7 @@ def courses_show(
     code: Annotated[str, typer.Argument(help="Il codice, es. informatica_base")],
 ) -> None:
     """Un corso per intero, con le lezioni e i conteggi."""
-    from app.course_admin import STATUS_IT
+    from app.course_views import STATUS_IT
 
     async def work(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> None:
         service = _service(settings, sessions)
@@ -278,7 +278,7 @@ async def _save(
     """All of the file in one transaction: a bad course leaves the catalogue untouched."""
     from app.assistant import utc_now
     from app.catalogue import Catalogue
-    from app.course_admin import CourseProblems
+    from app.course_rules import CourseProblems
 
     try:
         changes = await _service(settings, sessions).save_all(specs, utc_now())
@@ -314,7 +314,7 @@ def _tell(why: str, notices: tuple[Notice, ...]) -> None:
         f"{why}: {len(notices)} persone riceveranno un messaggio dal bot appena è in funzione"
         " (entro un minuto). Per scrivere loro di persona:"
     )
-    from app.course_admin import STATUS_IT
+    from app.course_views import STATUS_IT
 
     for notice in notices:
         typer.echo(

@@ -20,15 +20,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.agenda import (
-    AgendaRefused,
-    AgendaService,
-    FieldProblem,
-    Invalid,
-    OneOff,
-    Weekly,
-    parse_weekdays,
-)
+from app.agenda import AgendaRefused, AgendaService
+from app.agenda_form import FieldProblem, Invalid, OneOff, Weekly, parse_weekdays
 from app.people import PeopleService, is_telegram_id
 from dialogs.slots import ITALIAN_NAMES, AppointmentType
 from web.accounts import Problem

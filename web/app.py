@@ -28,7 +28,7 @@ from app.agenda import AgendaService
 from app.catalogue import Catalogue
 from app.course_admin import CourseAdmin
 from app.handoffs import HandoffService, NoViews
-from app.intake import IntakeConfig
+from app.intake_config import IntakeConfig
 from app.ports import Files
 from app.reporting.care_source import CareRecordSource
 from app.reporting.dashboard import DashboardService

@@ -21,8 +21,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.course_admin import CourseAdmin, CourseForm, LessonForm
-from app.course_admin import Problem as CourseProblem
+from app.course_admin import CourseAdmin
+from app.course_form import CourseForm, LessonForm
+from app.course_rules import Problem as CourseProblem
 from dialogs.slots import day_label
 from store.course_import import CATEGORIES, ITALIAN_LEVELS, REQUIREMENTS
 from store.courses import CourseCard
@@ -139,7 +140,7 @@ async def course_edit(request: Request) -> Response:
         return _missing(request)
     if card.withdrawn:
         return redirect(f"/courses/{course_id}")
-    form = service.form_of(spec)
+    form = service.forms.form_of(spec)
     return _form_page(request, course_id, card, form.with_rows(len(form.lessons) + EMPTY_ROWS))
 
 
@@ -160,7 +161,7 @@ async def course_save(request: Request) -> Response:
     if data.get("more"):  # more lesson rows, nothing saved
         return _form_page(request, course_id, card, form.with_rows(len(form.lessons) + MORE_ROWS))
     held = card.seats - card.seats_left if card is not None else 0
-    spec, problems = service.read_form(form, now, before, held)
+    spec, problems = service.forms.read_form(form, now, before, held)
     if spec is not None:
         saved = await service.save(spec, now, course_id)
         if saved.change is not None:

@@ -18,7 +18,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.intake import FORM_VIEWED, CareNotOpen, CareView, IntakeConfig, IntakeService, Problems
+from app.intake import FORM_VIEWED, CareNotOpen, IntakeService
+from app.intake_config import IntakeConfig
+from app.intake_form import Problems
+from app.intake_views import CareView
 from app.people import PersonNotFound
 from web import person_pages
 from web.accounts import Problem

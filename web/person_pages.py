@@ -15,7 +15,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.intake import IntakeConfig, IntakeService
+from app.intake import IntakeService
+from app.intake_config import IntakeConfig
 from app.people import (
     ERASE_ASKED,
     ERASE_CONFIRMING,

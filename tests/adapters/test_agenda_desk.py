@@ -12,7 +12,8 @@ import pytest
 from icalendar import Calendar
 from telegram.ext import AIORateLimiter, ExtBot
 
-from app.agenda import AgendaService, OneOff
+from app.agenda import AgendaService
+from app.agenda_form import OneOff
 from app.catalogue import Catalogue
 from bot.operators.agenda import AgendaDesk
 from store.agenda_config import load_agenda_config

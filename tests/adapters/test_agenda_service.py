@@ -17,14 +17,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.agenda import (
-    BOOKING_VIEWED,
-    AgendaRefused,
-    AgendaService,
-    Invalid,
-    OneOff,
-    Weekly,
-)
+from app.agenda import BOOKING_VIEWED, AgendaRefused, AgendaService
+from app.agenda_form import Invalid, OneOff, Weekly
 from app.bookings import BookingDesk, BookingRefused
 from app.catalogue import Catalogue
 from dialogs.agenda import AgendaConfig

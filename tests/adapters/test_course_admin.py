@@ -16,16 +16,9 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.course_admin import (
-    EXPORTED,
-    PEOPLE_VIEWED,
-    PERSON_WITHDRAWN,
-    CourseAdmin,
-    CourseForm,
-    CourseProblems,
-    LessonForm,
-    code_from_title,
-)
+from app.course_admin import EXPORTED, PEOPLE_VIEWED, PERSON_WITHDRAWN, CourseAdmin
+from app.course_form import CourseForm, LessonForm
+from app.course_rules import CourseProblems, code_from_title
 from store import courses
 from store.course_import import Lesson
 from store.models import AuditEntry, Beneficiary, Course, Enrolment
@@ -75,7 +68,7 @@ async def audited(sessions: Sessions, action: str) -> int:
 
 
 def test_a_form_is_read_into_a_course_in_local_time() -> None:
-    spec, problems = service(None).read_form(form(), NOW)  # type: ignore[arg-type]
+    spec, problems = service(None).forms.read_form(form(), NOW)  # type: ignore[arg-type]
     assert problems == [] and spec is not None
     assert spec.code == ""  # made from the title when saved
     assert [s.astimezone(ROME).strftime("%d/%m %H:%M") for s, _ in spec.sessions] == [
@@ -122,14 +115,14 @@ def test_a_form_is_read_into_a_course_in_local_time() -> None:
 def test_each_problem_is_beside_its_field(
     changes: dict[str, object], expected: dict[str, str]
 ) -> None:
-    spec, problems = service(None).read_form(form(**changes), NOW)  # type: ignore[arg-type]
+    spec, problems = service(None).forms.read_form(form(**changes), NOW)  # type: ignore[arg-type]
     assert spec is None
     assert codes(problems) == expected
 
 
 async def test_create_edit_and_the_change_notice(sessions: Sessions) -> None:
     admin = service(sessions)
-    spec, _ = admin.read_form(form(), NOW)
+    spec, _ = admin.forms.read_form(form(), NOW)
     assert spec is not None
     created = await admin.save(spec, NOW)
     assert created.problems == () and created.change is not None and created.change.created
@@ -148,11 +141,11 @@ async def test_create_edit_and_the_change_notice(sessions: Sessions) -> None:
             await courses.enrol(session, person, course_id, NOW)
     before = await admin.spec(course_id)
     assert before is not None
-    edit = admin.form_of(before)
+    edit = admin.forms.form_of(before)
     assert edit.lessons[0] == LessonForm("2026-12-14", "09:00", "12:00")
 
     # Fewer seats than people holding one: nothing changes.
-    fewer, problems = admin.read_form(dataclasses.replace(edit, seats="1"), NOW, before)
+    fewer, problems = admin.forms.read_form(dataclasses.replace(edit, seats="1"), NOW, before)
     assert problems == [] and fewer is not None
     refused = await admin.save(fewer, NOW, course_id)
     assert codes(list(refused.problems)) == {"seats": "seats-below"}
@@ -165,7 +158,7 @@ async def test_create_edit_and_the_change_notice(sessions: Sessions) -> None:
         edit,
         lessons=(LessonForm("2026-12-15", "14:00", "17:00"), *edit.lessons[1:]),
     )
-    spec2, problems = admin.read_form(moved, NOW + DAY, before)
+    spec2, problems = admin.forms.read_form(moved, NOW + DAY, before)
     assert problems == [] and spec2 is not None
     saved = await admin.save(spec2, NOW + DAY, course_id)
     assert saved.change is not None and saved.change.changed == {"sessions"}
@@ -177,13 +170,13 @@ async def test_create_edit_and_the_change_notice(sessions: Sessions) -> None:
 
     # A lesson already saved may be past by now; a new one may not.
     later = NOW + 14 * DAY
-    kept, problems = admin.read_form(admin.form_of(spec2), later, spec2)
+    kept, problems = admin.forms.read_form(admin.forms.form_of(spec2), later, spec2)
     assert problems == [] and kept is not None
     late = dataclasses.replace(
-        admin.form_of(spec2),
-        lessons=(*admin.form_of(spec2).lessons, LessonForm("2026-12-14", "09:00", "10:00")),
+        admin.forms.form_of(spec2),
+        lessons=(*admin.forms.form_of(spec2).lessons, LessonForm("2026-12-14", "09:00", "10:00")),
     )
-    assert codes(admin.read_form(late, later, spec2)[1]) == {"lesson-2-date": "lesson-past"}
+    assert codes(admin.forms.read_form(late, later, spec2)[1]) == {"lesson-2-date": "lesson-past"}
     # Translations stay through an edit from the form.
     assert kept.translations == spec2.translations
 
@@ -259,7 +252,7 @@ async def test_exports_quote_formulas_and_are_audited(sessions: Sessions) -> Non
 
 async def test_a_file_with_one_bad_course_saves_none(sessions: Sessions) -> None:
     admin = service(sessions)
-    spec, _ = admin.read_form(form(code="pulizie"), NOW)
+    spec, _ = admin.forms.read_form(form(code="pulizie"), NOW)
     assert spec is not None
     yesterday = Lesson(NOW - DAY, NOW - DAY + timedelta(hours=2))
     past = dataclasses.replace(spec, code="vecchio", signup_deadline=None, sessions=(yesterday,))

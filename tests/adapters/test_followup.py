@@ -16,7 +16,8 @@ import pytest
 from sqlalchemy import select
 
 from app.followup import FOLLOWUP_RECORDED, FollowUpService, RecordNotClosed, due_on, may_ask_now
-from app.intake import IntakeConfig, IntakeService
+from app.intake import IntakeService
+from app.intake_config import IntakeConfig
 from app.ports import SlowDown, Unreachable
 from app.reporting.care_source import CareRecordSource
 from app.reporting.indicators import Period, compute, load_indicators

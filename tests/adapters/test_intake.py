@@ -13,7 +13,9 @@ from sqlalchemy import func, select
 from app import intake
 from app.catalogue import Catalogue
 from app.export_doc import export_documents
-from app.intake import IntakeConfig, IntakeService, check_exit, check_intake, check_step
+from app.intake import IntakeService
+from app.intake_config import IntakeConfig
+from app.intake_form import check_exit, check_intake, check_step
 from app.people import PersonNotFound
 from store import appointments, conversations, privacy
 from store.agenda_config import load_agenda_config

@@ -19,7 +19,8 @@ import pytest
 from telegram import Bot
 
 from app.catalogue import Catalogue
-from app.intake import IntakeConfig, IntakeService
+from app.intake import IntakeService
+from app.intake_config import IntakeConfig
 from app.reporting.care_source import CareRecordSource
 from app.reporting.indicators import Period, compute, load_indicators
 from bot.messenger import TelegramMessenger

@@ -15,7 +15,8 @@ import httpx
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from app.course_admin import CourseAdmin, CourseForm, LessonForm
+from app.course_admin import CourseAdmin
+from app.course_form import CourseForm, LessonForm
 from store import courses
 from store.models import AuditEntry, Beneficiary, Course, Enrolment
 from tests.web.support import ConsoleServer, csrf_of
@@ -50,7 +51,7 @@ def seed(console: ConsoleServer, seats: int = 2) -> int:
                 LessonForm(local_day(console, 12), "09:00", "12:00"),
             ),
         )
-        spec, problems = admin.read_form(form, now)
+        spec, problems = admin.forms.read_form(form, now)
         assert spec is not None, problems
         saved = await admin.save(spec, now)
         assert saved.change is not None
