@@ -132,9 +132,7 @@ async def create_account(
     return await _new_setup_token(session, account, now, sealer)
 
 
-async def reset_account(
-    session: AsyncSession, name: str, now: datetime, *, sealer: Sealer
-) -> str:
+async def reset_account(session: AsyncSession, name: str, now: datetime, *, sealer: Sealer) -> str:
     """A new set-up link for a forgotten password or a lost phone; ends every session."""
     account = await session.scalar(select(Account).where(Account.name == normalise_name(name)))
     if account is None:

@@ -12,9 +12,7 @@ from tests.e2e.processes import BotProcess
 pytestmark = pytest.mark.e2e
 
 
-async def test_the_bot_process_serves_the_console(
-    bot: BotProcess, bot_env: dict[str, str]
-) -> None:
+async def test_the_bot_process_serves_the_console(bot: BotProcess, bot_env: dict[str, str]) -> None:
     url = f"http://127.0.0.1:{bot_env['WEB_PORT']}/login"
     async with httpx.AsyncClient(trust_env=False) as http:
         for _ in range(100):
