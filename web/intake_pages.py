@@ -11,6 +11,7 @@ after "Mostra i dati particolari", audited on its own.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.datastructures import FormData
@@ -18,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.intake import FORM_VIEWED, CareNotOpen, IntakeService
+from app.intake import FORM_VIEWED, CareNotOpen, Done, IntakeService
 from app.intake_config import IntakeConfig
 from app.intake_form import Problems
 from app.intake_views import CareView
@@ -196,17 +197,48 @@ async def _open_care(request: Request, telegram_id: int, *, audit: bool) -> Care
     return care if care.open is not None else None
 
 
-async def care_path(request: Request) -> Response:
-    telegram_id = _telegram_id(request)
-    if telegram_id is None:
-        return person_pages._missing(request)
+async def _open_form(
+    request: Request, telegram_id: int, template: str, typed: dict[str, str]
+) -> Response:
+    """A form on the open record (opening it is audited); the person's page if it closed."""
     try:
         care = await _open_care(request, telegram_id, audit=True)
     except PersonNotFound:
         return person_pages._missing(request)
     if care is None:
         return redirect(_person_url(request, telegram_id, "closed"))
-    return await _path_page(request, care, "care_path.html", {"status": "planned"}, [])
+    return await _path_page(request, care, template, typed, [])
+
+
+async def _saved_or_again(
+    request: Request,
+    telegram_id: int,
+    typed: dict[str, str],
+    save: Callable[[], Awaitable[Done]],
+    done_url: str,
+    template: str,
+) -> Response:
+    """Saves; then `done_url`, or the same form again with what was typed and each problem
+    beside its field. A record closed meanwhile leads to the person's page."""
+    try:
+        done = await save()
+        if done.ok:
+            return redirect(done_url)
+        care = await _open_care(request, telegram_id, audit=False)
+    except PersonNotFound:
+        return person_pages._missing(request)
+    except CareNotOpen:
+        care = None
+    if care is None:
+        return redirect(_person_url(request, telegram_id, "closed"))
+    return await _path_page(request, care, template, typed, _problems(done.problems))
+
+
+async def care_path(request: Request) -> Response:
+    telegram_id = _telegram_id(request)
+    if telegram_id is None:
+        return person_pages._missing(request)
+    return await _open_form(request, telegram_id, "care_path.html", {"status": "planned"})
 
 
 async def care_step_add(request: Request) -> Response:
@@ -215,18 +247,14 @@ async def care_step_add(request: Request) -> Response:
         return person_pages._missing(request)
     typed, _ = _typed(await request.form())
     service, now = intake_service(request), console_of(request).clock()
-    try:
-        done = await service.add_step(telegram_id, typed, _by(request), _actor(request), now)
-        if done.ok:
-            return redirect(_path_url(request, telegram_id, "step"))
-        care = await _open_care(request, telegram_id, audit=False)
-    except PersonNotFound:
-        return person_pages._missing(request)
-    except CareNotOpen:
-        care = None
-    if care is None:
-        return redirect(_person_url(request, telegram_id, "closed"))
-    return await _path_page(request, care, "care_path.html", typed, _problems(done.problems))
+    return await _saved_or_again(
+        request,
+        telegram_id,
+        typed,
+        lambda: service.add_step(telegram_id, typed, _by(request), _actor(request), now),
+        _path_url(request, telegram_id, "step"),
+        "care_path.html",
+    )
 
 
 def _path_url(request: Request, telegram_id: int, done: str) -> str:
@@ -299,14 +327,8 @@ async def care_exit(request: Request) -> Response:
     telegram_id = _telegram_id(request)
     if telegram_id is None:
         return person_pages._missing(request)
-    try:
-        care = await _open_care(request, telegram_id, audit=True)
-    except PersonNotFound:
-        return person_pages._missing(request)
-    if care is None:
-        return redirect(_person_url(request, telegram_id, "closed"))
     today = intake_service(request).today(console_of(request).clock()).isoformat()
-    return await _path_page(request, care, "care_exit.html", {"exit_on": today}, [])
+    return await _open_form(request, telegram_id, "care_exit.html", {"exit_on": today})
 
 
 async def care_exit_save(request: Request) -> Response:
@@ -315,18 +337,14 @@ async def care_exit_save(request: Request) -> Response:
         return person_pages._missing(request)
     typed, _ = _typed(await request.form())
     service, now = intake_service(request), console_of(request).clock()
-    try:
-        done = await service.record_exit(telegram_id, typed, _by(request), _actor(request), now)
-        if done.ok:
-            return redirect(_person_url(request, telegram_id, "exit"))
-        care = await _open_care(request, telegram_id, audit=False)
-    except PersonNotFound:
-        return person_pages._missing(request)
-    except CareNotOpen:
-        care = None
-    if care is None:
-        return redirect(_person_url(request, telegram_id, "closed"))
-    return await _path_page(request, care, "care_exit.html", typed, _problems(done.problems))
+    return await _saved_or_again(
+        request,
+        telegram_id,
+        typed,
+        lambda: service.record_exit(telegram_id, typed, _by(request), _actor(request), now),
+        _person_url(request, telegram_id, "exit"),
+        "care_exit.html",
+    )
 
 
 ROUTES = [
