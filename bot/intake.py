@@ -93,6 +93,12 @@ class Intake:
             if update.update_id in fresh:
                 self._dispatch(update, attempts=0)
 
+    async def accept_posted(self, updates: Sequence[Update]) -> None:
+        """`accept` for the webhook: the same crash point as a polled batch, so the drill
+        covers both ways in (a crash here leaves the POST unanswered: Telegram sends again)."""
+        self._crash_point("before-store")
+        await self.accept(updates)
+
     async def resume(self) -> int:
         """Handles what a previous run stored but did not finish, oldest first."""
         async with self._gate, self._sessions.begin() as session:

@@ -1,9 +1,9 @@
 """The webhook server: an update is stored in the inbox before Telegram gets its 200.
 
-A small Starlette app under uvicorn, so the operators' web console can share the server
-later. Telegram sends the secret given at setWebhook in a header on every request;
-anything without it is refused. A failure to store answers 500, and Telegram sends the
-update again.
+A small Starlette app under uvicorn, on its own port or on the console's
+(runtime/web.py `one_server`). Telegram sends the secret given at setWebhook in a header
+on every request; anything without it is refused. A failure to store answers 500, and
+Telegram sends the update again.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def webhook_app(path: str, secret: str, intake: Intake, bot: Bot) -> Starlette:
             update = Update.de_json(data, bot)
         except (ValueError, TypeError, KeyError):
             return Response(status_code=400)
-        await intake.accept([update])
+        await intake.accept_posted([update])
         return Response(status_code=200)
 
     return Starlette(routes=[Route(f"/{path.strip('/')}", receive, methods=["POST"])])

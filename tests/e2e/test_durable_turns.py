@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import start_bot
+from tests.e2e.conftest import free_port, start_bot
 from tests.e2e.db import rows
 from tests.e2e.processes import BotProcess
 from tests.emulator.models import TgUser
@@ -55,8 +55,34 @@ def answers(emulator: BotApiEmulator, chat_id: int, after: int) -> list[int]:
 async def test_a_crash_loses_no_message(
     crash_at: str, bot_env: dict[str, str], emulator: BotApiEmulator, tmp_path: Path
 ) -> None:
+    await drill(crash_at, bot_env, emulator, tmp_path)
+
+
+async def test_a_crash_while_a_webhook_post_is_in_hand_loses_no_message(
+    bot_env: dict[str, str], emulator: BotApiEmulator, tmp_path: Path
+) -> None:
+    """Webhook mode: the bot dies with an update received but not yet stored. The POST
+    gets no 200, so Telegram (the emulator) sends it again to the restarted bot."""
+    port = free_port()
+    webhook = {
+        "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
+        "WEBHOOK_SECRET": "drill-secret",
+        "WEBHOOK_PORT": str(port),
+    }
+    await drill("before-store:5", {**bot_env, **webhook}, emulator, tmp_path, "setWebhook")
+
+
+async def drill(
+    crash_at: str,
+    bot_env: dict[str, str],
+    emulator: BotApiEmulator,
+    tmp_path: Path,
+    ready_call: str = "deleteWebhook",
+) -> None:
+    """Everyone consents; a burst of two questions each; the bot SIGKILLs itself at
+    `crash_at`; started again, it must answer everyone, in order, with few repeats."""
     users = [TgUser(id=FIRST_ID + i, first_name=f"P{i}", language_code="it") for i in range(PEOPLE)]
-    warm = await start_bot(BotProcess(bot_env, tmp_path / "warm.log"), emulator)
+    warm = await start_bot(BotProcess(bot_env, tmp_path / "warm.log"), emulator, ready_call)
     try:
         await consent_everyone(emulator, users)
     finally:
@@ -64,7 +90,7 @@ async def test_a_crash_loses_no_message(
     before = {u.id: len(emulator.sent_messages(u.id)) for u in users}
 
     crashing = BotProcess({**bot_env, "PROXIMITY_CRASH_AT": crash_at}, tmp_path / "crash.log")
-    await start_bot(crashing, emulator)
+    await start_bot(crashing, emulator, ready_call)
     for text, _ in SAID:  # the burst: everyone's first question, then everyone's second
         for user in users:
             emulator.send_text(user.id, text, user)
@@ -73,7 +99,7 @@ async def test_a_crash_loses_no_message(
     crashing.process = None
     answered_before_restart = sum(len(answers(emulator, u.id, before[u.id])) for u in users)
 
-    again = await start_bot(BotProcess(bot_env, tmp_path / "again.log"), emulator)
+    again = await start_bot(BotProcess(bot_env, tmp_path / "again.log"), emulator, ready_call)
     try:
 
         def everyone_answered() -> bool:
