@@ -3,8 +3,11 @@ so a person taken in charge twice is two participations, as the funder counts th
 
 What the care records do not hold yet is left at its neutral value and said here, so the
 indicators that read it count 0 rather than guess:
-- hours: tutoring and internship hours are estimated from the steps' weekly hours times the
-  whole weeks between their start and their end (or `as_of`), for steps not cancelled;
+- tutoring hours: the length of the tutoring appointments attended within the record (the
+  agenda's kind "tutoring"); only when none was held in the agenda (tutoring done at the
+  workplace, say), estimated from the tutoring steps' weekly hours times the whole weeks
+  between their start and their end (or `as_of`);
+- internship hours: estimated the same way from the internship steps not cancelled;
 - course hours attended: the length of each lesson marked present (migration 0017) that
   started within the record, from the day taken in charge to the exit day;
 - the six-month follow-up (migration 0018, app/followup.py): the status and its day as
@@ -56,14 +59,15 @@ class CareRecordSource:
         query_steps = select(*STEP_COLUMNS).where(CareStep.status != "cancelled")
         for step in await session.execute(query_steps):
             steps[step.record_id].append(step)
-        attended: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
+        attended: dict[int, list[tuple[datetime, str, float]]] = defaultdict(list)
         query = (
-            select(Appointment.beneficiary_id, Slot.starts_at, Slot.type)
+            select(Appointment.beneficiary_id, Slot.starts_at, Slot.type, Slot.ends_at)
             .join(Slot, Slot.id == Appointment.slot_id)
             .where(Appointment.status == "attended")
         )
-        for beneficiary_id, starts_at, kind in await session.execute(query):
-            attended[beneficiary_id].append((starts_at, kind))
+        for beneficiary_id, starts_at, kind, ends_at in await session.execute(query):
+            hours = (ends_at - starts_at).total_seconds() / 3600
+            attended[beneficiary_id].append((starts_at, kind, hours))
         lessons = await attendance.attended(session)
         return [
             _record(r, steps[r.id], attended[r.beneficiary_id], lessons[r.beneficiary_id], as_of)
@@ -74,15 +78,20 @@ class CareRecordSource:
 def _record(
     row: Any,
     steps: list[Any],
-    attended: list[tuple[datetime, str]],
+    attended: list[tuple[datetime, str, float]],
     lessons: list[tuple[datetime, float]],
     as_of: date,
 ) -> ParticipantRecord:
     until = datetime.combine(row.exit_on, time.max, UTC) if row.exit_on else None
-    kinds = Counter(kind for at, kind in attended if until is None or at <= until)
+    kinds = Counter(kind for at, kind, _ in attended if until is None or at <= until)
     # Whole days in UTC, as the exit is read for the appointments above (lessons are in
     # office hours, far from midnight, so the zone does not move one across a day).
     since = datetime.combine(row.taken_in_charge_on, time.min, UTC)
+    tutoring_held = sum(
+        hours
+        for at, kind, hours in attended
+        if kind == TUTORING and at >= since and (until is None or at <= until)
+    )
     course_hours = sum(
         hours for at, hours in lessons if at >= since and (until is None or at <= until)
     )
@@ -108,7 +117,7 @@ def _record(
             Any, _optional("homeless_or_housing_exclusion", row.homeless_or_housing_exclusion)
         ),
         appointments_attended=dict(kinds),
-        tutoring_hours=sum(_hours(s, as_of) for s in steps if s.kind == TUTORING),
+        tutoring_hours=tutoring_held or sum(_hours(s, as_of) for s in steps if s.kind == TUTORING),
         course_hours_attended=course_hours,
         internship_start=internships[0].starts_on if internships else None,
         internship_end=internships[-1].ends_on if internships else None,

@@ -196,8 +196,24 @@ async def test_care_records_become_participant_records(sessions: Any) -> None:
         date(2025, 5, 26),
     )
     assert participant.internship_hours == 20.0 * 8  # 8 whole weeks to 28 April
-    assert participant.tutoring_hours == 2.0 * 8
+    assert participant.tutoring_hours == 2.0 * 8  # none in the agenda: the step's estimate
     assert participant.age_at_entry() == 47
+
+    # Two tutoring sessions of 90 minutes attended in the agenda: the real hours count.
+    async with sessions.begin() as session:
+        for day in (4, 11):
+            slot = Slot(type="tutoring", starts_at=datetime(2025, 3, day, 9, tzinfo=UTC),
+                        ends_at=datetime(2025, 3, day, 10, 30, tzinfo=UTC), place_id="crema",
+                        operator="Giulia", created_at=now)  # fmt: skip
+            session.add(slot)
+            await session.flush()
+            session.add(Appointment(slot_id=slot.id, beneficiary_id=record.beneficiary_id,
+                                    status="attended", booked_by="self", booked_at=now,
+                                    updated_at=now))  # fmt: skip
+    async with sessions() as session:
+        (participant,) = await CareRecordSource(as_of=date(2025, 4, 28)).participants(session)
+    assert participant.tutoring_hours == 3.0
+    assert participant.appointments_attended == {"colloquio": 1, "tutoring": 2}
 
 
 async def test_two_closes_of_the_same_days_at_once_leave_one_frozen_set(
