@@ -19,6 +19,8 @@ from pathlib import Path
 
 import httpx
 import pyotp
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from starlette.applications import Starlette
 
 from store.db import create_engine_async, session_factory
 from store.migrate import upgrade
@@ -109,9 +111,26 @@ class ConsoleServer:
         except BaseException as exc:  # reported to start() / the test
             self._failure = exc
 
+    def app(self, sessions: async_sessionmaker[AsyncSession]) -> Starlette:
+        """The console under test; subclasses pass it their services (handoffs, agenda…)."""
+        return create_app(sessions, self.settings, self.clock)
+
+    def db(self, work):  # type: ignore[no-untyped-def]
+        """Runs `work(session)` in one transaction on the console's database."""
+
+        async def run():  # type: ignore[no-untyped-def]
+            engine = create_engine_async(self.database_url)
+            try:
+                async with session_factory(engine).begin() as session:
+                    return await work(session)
+            finally:
+                await engine.dispose()
+
+        return _run_elsewhere(run())
+
     async def _main(self) -> None:
         engine = create_engine_async(self.database_url)
-        app = create_app(session_factory(engine), self.settings, self.clock)
+        app = self.app(session_factory(engine))
         self._loop = asyncio.get_running_loop()
         self._task = asyncio.create_task(serve(app, "127.0.0.1", self.port))
         try:

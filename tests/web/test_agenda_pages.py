@@ -10,7 +10,6 @@ journey with the real bot, emulator and Rasa is tests/e2e/test_web_agenda.py.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -21,13 +20,12 @@ from sqlalchemy import func, select
 
 from app.agenda import BOOKING_VIEWED, TODAY_VIEWED, AgendaService
 from store.agenda_config import load_agenda_config
-from store.db import create_engine_async, session_factory
 from store.models import Appointment, AuditEntry, Beneficiary, Slot
 from store.settings import PROJECT_ROOT
 from tests.adapters.test_agenda_service import RecordingNotices
-from tests.web.support import ConsoleServer, MovableClock, _run_elsewhere, csrf_of
+from tests.web.support import ConsoleServer, MovableClock, csrf_of
 from tests.web.test_browser import shot
-from web import create_app, serve
+from web import create_app
 from web.roles import Role
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -44,31 +42,10 @@ class AgendaConsole(ConsoleServer):
         super().__init__(database_url, clock)
         self.notices = RecordingNotices()
 
-    async def _main(self) -> None:
-        engine = create_engine_async(self.database_url)
-        sessions = session_factory(engine)
+    def app(self, sessions):  # type: ignore[no-untyped-def]
         config = load_agenda_config(PROJECT_ROOT / "config" / "appointments.yaml")
         agenda = AgendaService(sessions, config, "Europe/Rome", self.clock, self.notices)
-        app = create_app(sessions, self.settings, self.clock, agenda=agenda)
-        self._loop = asyncio.get_running_loop()
-        self._task = asyncio.create_task(serve(app, "127.0.0.1", self.port))
-        try:
-            await self._task
-        except asyncio.CancelledError:
-            pass
-        finally:
-            await engine.dispose()
-
-    def db(self, work):  # type: ignore[no-untyped-def]
-        async def run():  # type: ignore[no-untyped-def]
-            engine = create_engine_async(self.database_url)
-            try:
-                async with session_factory(engine).begin() as session:
-                    return await work(session)
-            finally:
-                await engine.dispose()
-
-        return _run_elsewhere(run())
+        return create_app(sessions, self.settings, self.clock, agenda=agenda)
 
     def person(self, telegram_id: int, name: str) -> None:
         at = self.clock()

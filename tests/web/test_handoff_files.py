@@ -11,7 +11,6 @@ with the real bot, the emulator and Rasa.
 
 from __future__ import annotations
 
-import asyncio
 import struct
 import zlib
 from collections.abc import Iterator
@@ -23,13 +22,12 @@ from sqlalchemy import func, select
 from app.handoffs import HandoffService
 from app.ports import FileContent
 from store import handoffs
-from store.db import create_engine_async, session_factory
 from store.handoffs import RelayedFile
 from store.models import Handoff, RelayedMessage
 from tests.web.support import MovableClock, csrf_of
 from tests.web.test_browser import shot
 from tests.web.test_handoff_pages import XSS, HandoffConsole, log_in
-from web import create_app, serve
+from web import create_app
 from web.roles import Role
 
 PDF = b"%PDF-1.4\n% a test document\n" + b"0" * 200
@@ -71,19 +69,9 @@ class FileConsole(HandoffConsole):
         super().__init__(database_url, clock)
         self.files = MemoryFiles() if files else None
 
-    async def _main(self) -> None:
-        engine = create_engine_async(self.database_url)
-        sessions = session_factory(engine)
+    def app(self, sessions):  # type: ignore[no-untyped-def]
         service = HandoffService(sessions, self.clock, self.views, None, "Europe/Rome")
-        app = create_app(sessions, self.settings, self.clock, handoffs=service, files=self.files)
-        self._loop = asyncio.get_running_loop()
-        self._task = asyncio.create_task(serve(app, "127.0.0.1", self.port))
-        try:
-            await self._task
-        except asyncio.CancelledError:
-            pass
-        finally:
-            await engine.dispose()
+        return create_app(sessions, self.settings, self.clock, handoffs=service, files=self.files)
 
     def person_sends(
         self,

@@ -8,7 +8,6 @@ The whole journey with the real bot, emulator and Rasa is tests/e2e/test_web_han
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -18,12 +17,11 @@ from sqlalchemy import select
 
 from app.handoffs import HandoffService
 from store import handoffs
-from store.db import create_engine_async, session_factory
 from store.models import AuditEntry, Beneficiary, Handoff
 from tests.adapters.test_handoff_service import RecordingViews
-from tests.web.support import ConsoleServer, MovableClock, Ready, _run_elsewhere, csrf_of
+from tests.web.support import ConsoleServer, MovableClock, Ready, csrf_of
 from tests.web.test_browser import shot
-from web import create_app, serve
+from web import create_app
 from web.roles import Role
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -37,32 +35,9 @@ class HandoffConsole(ConsoleServer):
         super().__init__(database_url, clock)
         self.views = RecordingViews()
 
-    async def _main(self) -> None:
-        engine = create_engine_async(self.database_url)
-        sessions = session_factory(engine)
+    def app(self, sessions):  # type: ignore[no-untyped-def]
         service = HandoffService(sessions, self.clock, self.views, None, "Europe/Rome")
-        app = create_app(sessions, self.settings, self.clock, handoffs=service)
-        self._loop = asyncio.get_running_loop()
-        self._task = asyncio.create_task(serve(app, "127.0.0.1", self.port))
-        try:
-            await self._task
-        except asyncio.CancelledError:
-            pass
-        finally:
-            await engine.dispose()
-
-    def db(self, work):  # type: ignore[no-untyped-def]
-        """Runs `work(session)` in one transaction on the console's database."""
-
-        async def run():  # type: ignore[no-untyped-def]
-            engine = create_engine_async(self.database_url)
-            try:
-                async with session_factory(engine).begin() as session:
-                    return await work(session)
-            finally:
-                await engine.dispose()
-
-        return _run_elsewhere(run())
+        return create_app(sessions, self.settings, self.clock, handoffs=service)
 
     def person_asks(
         self, telegram_id: int, name: str | None, *, urgent: bool = False, ago: int = 0
