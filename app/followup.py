@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.people import PersonNotFound
 from app.reporting.indicators import followup_due
 from app.timing import in_quiet_hours
+from app.typed_dates import parse_date
 from store import care, privacy
 from store.conversations import find_beneficiary
 from store.followup import SELF, awaiting_answer
@@ -127,15 +128,8 @@ def check_followup(
 
 
 def _parse_date(text: str) -> date | None:
-    try:
-        if "/" in text:
-            day, month, year = (int(part) for part in text.split("/"))
-            found = date(year, month, day)
-        else:
-            found = date.fromisoformat(text)
-    except ValueError:
-        return None
-    return found if found.year >= 1900 else None
+    found = parse_date(text)
+    return found if found is not None and found.year >= 1900 else None
 
 
 class RecordNotClosed(LookupError):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.intake_config import IntakeConfig
+from app.typed_dates import parse_date
 
 # What an hour count may be: a step is at most a full-time week.
 MAX_WEEKLY_HOURS = 40.0
@@ -40,18 +41,6 @@ class ExitInput:
     outcome: str
     # Whether the person agreed that the bot writes in six months to ask how things are.
     followup_consent: bool
-
-
-def parse_date(text: str) -> date | None:
-    """A date as the browser's date field sends it (2026-12-31) or as typed (31/12/2026)."""
-    text = text.strip()
-    try:
-        if "/" in text:
-            day, month, year = (int(part) for part in text.split("/"))
-            return date(year, month, day)
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def check_intake(

@@ -4,7 +4,7 @@ the filters select. Filters are plain GET fields, so a filtered view is a link t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -16,7 +16,7 @@ from starlette.routing import Route
 from app import audit
 from web.accounts import Problem
 from web.accounts import audit as audit_account
-from web.console import console_of, current, render
+from web.console import console_of, current, render, typed_day
 from web.models import Account
 
 # Actors that are not accounts of the console (store/privacy.py, app/effects.py).
@@ -37,15 +37,6 @@ async def _names(request: Request) -> dict[str, str]:
     async with console_of(request).sessions() as session:
         rows = await session.execute(select(Account.id, Account.name))
         return {f"web:{account_id}": name for account_id, name in rows}
-
-
-def _date(value: str) -> date | None:
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(value)
 
 
 def _filters(params: QueryParams, names: dict[str, str]) -> Filters:
@@ -73,7 +64,7 @@ def _filters(params: QueryParams, names: dict[str, str]) -> Filters:
     for key in days:
         if typed[key]:
             try:
-                days[key] = _date(typed[key])
+                days[key] = typed_day(typed[key])
             except ValueError:
                 problems.append(Problem(key, "web-audit-error-date", {}))
     since, until = days["since"], days["until"]

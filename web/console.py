@@ -18,7 +18,7 @@ import logging
 import secrets
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -175,3 +175,14 @@ async def _csrf_ok(request: Request, account: CurrentAccount | None) -> bool:
         return False
     expected = account.csrf_token if account is not None else request.cookies.get(ANON_CSRF_COOKIE)
     return bool(expected) and hmac.compare_digest(given, expected or "")
+
+
+def typed_day(value: str) -> date:
+    """A day as a date field sends it (2026-12-31) or as typed (31/12/2026); ValueError
+    for anything else."""
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(value)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -33,7 +33,7 @@ from app.reporting.pdf import MonthlyFigures, MonthlyReports, html_to_pdf, month
 from app.reporting.service import ClosedPeriod, PeriodAlreadyClosed, PeriodNotOver, Reporting
 from web.accounts import Problem
 from web.charts import bar_chart, column_chart
-from web.console import console_of, current, redirect, render
+from web.console import console_of, current, redirect, render, typed_day
 from web.models import Account
 
 HERE = Path(__file__).resolve().parent
@@ -82,15 +82,6 @@ class Chosen:
         return found
 
 
-def _day(value: str) -> date:
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(value)
-
-
 def chosen(params: Mapping[str, str], today: date, *, required: bool = False) -> Chosen:
     """The period asked for; without one, this year (or, when `required`, a problem)."""
     typed = {key: params.get(key, "").strip()[:40] for key in ("period", "from", "to")}
@@ -101,7 +92,7 @@ def chosen(params: Mapping[str, str], today: date, *, required: bool = False) ->
         days: dict[str, date] = {}
         for key in ("from", "to"):
             try:
-                days[key] = _day(typed[key])
+                days[key] = typed_day(typed[key])
             except ValueError:
                 problems.append(Problem(key, "web-indicators-error-day", {}))
         if not problems:
