@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.people import PersonNotFound
+from app.people import profile_of
 from app.reporting.indicators import followup_due
 from app.timing import in_quiet_hours
 from app.typed_dates import parse_date
@@ -204,9 +204,7 @@ class FollowUpService:
 
 
 async def _closed_record(session: AsyncSession, telegram_id: int, record_id: int) -> CareRecord:
-    person = await find_beneficiary(session, telegram_id)
-    if person is None:
-        raise PersonNotFound(telegram_id)
+    person = await profile_of(session, telegram_id)
     record: CareRecord | None = await session.scalar(
         select(CareRecord).where(
             CareRecord.id == record_id,

@@ -35,9 +35,8 @@ from app.followup import due_on
 from app.intake_config import IntakeConfig
 from app.intake_form import Problems, StepInput, check_exit, check_intake, check_step
 from app.intake_views import CareView, ChangeView, RecordView, StepView
-from app.people import PersonNotFound
+from app.people import profile_of
 from store import care, privacy
-from store.conversations import find_beneficiary
 from store.models import Beneficiary, CareRecord, CareStep, Prescreening
 
 # Audit actions (the person's page view itself is app.people.VIEWED).
@@ -95,7 +94,7 @@ class IntakeService:
         (the person's page audits its own view), and always when the special-category
         values are shown."""
         async with self._sessions.begin() as session:
-            person = await _person(session, telegram_id)
+            person = await profile_of(session, telegram_id)
             if with_special:
                 await privacy.audit(session, telegram_id, SPECIAL_VIEWED, actor[:64], now)
             elif audit is not None:
@@ -130,7 +129,7 @@ class IntakeService:
         now: datetime,
     ) -> Done:
         async with self._sessions.begin() as session:
-            person = await _person(session, telegram_id)
+            person = await profile_of(session, telegram_id)
             if await care.open_record(session, person.id) is not None:
                 return Done({"form": "web-care-error-already"})
             screening = await self._comune_from_screening(session, person.id)
@@ -174,7 +173,7 @@ class IntakeService:
         """Changes the open record's date, services and categories; only what changed is
         kept in the history (nothing changed: nothing recorded)."""
         async with self._sessions.begin() as session:
-            person = await _person(session, telegram_id)
+            person = await profile_of(session, telegram_id)
             record = await care.open_record(session, person.id)
             if record is None:
                 raise CareNotOpen(telegram_id)
@@ -202,7 +201,7 @@ class IntakeService:
         self, telegram_id: int, form: Mapping[str, str], by: str, actor: str, now: datetime
     ) -> Done:
         async with self._sessions.begin() as session:
-            person = await _person(session, telegram_id)
+            person = await profile_of(session, telegram_id)
             record = await care.open_record(session, person.id)
             if record is None:
                 raise CareNotOpen(telegram_id)
@@ -232,7 +231,7 @@ class IntakeService:
         """Changes one step of the open record's path. A step of a closed record, or of
         someone else, is not found (LookupError)."""
         async with self._sessions.begin() as session:
-            person = await _person(session, telegram_id)
+            person = await profile_of(session, telegram_id)
             record = await care.open_record(session, person.id)
             if record is None:
                 raise CareNotOpen(telegram_id)
@@ -260,7 +259,7 @@ class IntakeService:
         """Closes the open record with its date and outcome. The person is no longer in
         charge: the kinds reserved to people in charge close (booked ones stay)."""
         async with self._sessions.begin() as session:
-            person = await _person(session, telegram_id)
+            person = await profile_of(session, telegram_id)
             record = await care.open_record(session, person.id)
             if record is None:
                 raise CareNotOpen(telegram_id)
@@ -368,13 +367,6 @@ STARTED = frozenset({"ongoing", "done"})
 
 def _starts_internship(was: str | None, step: CareStep) -> bool:
     return step.kind == "internship" and step.status in STARTED and was not in STARTED
-
-
-async def _person(session: AsyncSession, telegram_id: int) -> Beneficiary:
-    person = await find_beneficiary(session, telegram_id)
-    if person is None:
-        raise PersonNotFound(telegram_id)
-    return person
 
 
 def _step(wanted: StepInput) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.catalogue import Catalogue
 from app.export_doc import Document, export_documents
 from store import handoffs, privacy
+from store.conversations import find_beneficiary
 from store.models import Beneficiary, Conversation, Handoff, Prescreening
 
 PAGE_SIZE = 25
@@ -40,6 +41,14 @@ ERASED = "erased"
 
 class PersonNotFound(LookupError):
     """Nothing is kept about this Telegram id (never seen, or erased)."""
+
+
+async def profile_of(session: AsyncSession, telegram_id: int) -> Beneficiary:
+    """The person's profile, for services that act on it; PersonNotFound without one."""
+    person = await find_beneficiary(session, telegram_id)
+    if person is None:
+        raise PersonNotFound(telegram_id)
+    return person
 
 
 @dataclass(frozen=True)
