@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from store.db import write_lock_first
+
 # The advisory-lock namespace of the agenda's per-operator locks (PostgreSQL).
 AGENDA_LOCK_SPACE = 7301
 
@@ -23,9 +25,9 @@ async def serialise_operators(session: AsyncSession, operators: Iterable[str]) -
     - PostgreSQL: a transaction-scoped advisory lock per operator (no lock rows to create,
       and it covers an operator who has no slots yet, where SELECT ... FOR UPDATE would lock
       nothing). Taken in sorted order, so two multi-operator imports cannot deadlock.
-    - SQLite: a write that changes nothing, as the transaction's first statement: it takes
-      the file's one write lock (waiting up to busy_timeout) before the check reads, so the
-      check sees every slot committed before it and nobody can insert until it commits.
+    - SQLite: the file's one write lock, taken before the check reads
+      (store.db.write_lock_first), so the check sees every slot committed before it and
+      nobody can insert until it commits.
     """
     if session.get_bind().dialect.name == "postgresql":
         for key in sorted({o.strip().casefold() for o in operators}):
@@ -34,4 +36,4 @@ async def serialise_operators(session: AsyncSession, operators: Iterable[str]) -
                 {"space": AGENDA_LOCK_SPACE, "key": key},
             )
     else:
-        await session.execute(text("UPDATE slots SET operator = operator WHERE 0 = 1"))
+        await write_lock_first(session)

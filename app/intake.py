@@ -37,6 +37,7 @@ from app.intake_form import Problems, StepInput, check_exit, check_intake, check
 from app.intake_views import CareView, ChangeView, RecordView, StepView
 from app.people import profile_of
 from store import care, privacy
+from store.db import write_lock_first
 from store.models import Beneficiary, CareRecord, CareStep, Prescreening
 
 # Audit actions (the person's page view itself is app.people.VIEWED).
@@ -129,6 +130,7 @@ class IntakeService:
         now: datetime,
     ) -> Done:
         async with self._sessions.begin() as session:
+            await write_lock_first(session)
             person = await profile_of(session, telegram_id)
             if await care.open_record(session, person.id) is not None:
                 return Done({"form": "web-care-error-already"})

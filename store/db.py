@@ -6,9 +6,14 @@ import asyncio
 import contextlib
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
@@ -93,3 +98,21 @@ def writer_gate(engine: AsyncEngine) -> contextlib.AbstractAsyncContextManager[o
     if engine.dialect.name == "sqlite":
         return asyncio.Lock()
     return contextlib.nullcontext()
+
+
+async def write_lock_first(session: AsyncSession) -> None:
+    """On SQLite, takes the file's one write lock as the transaction's first step.
+
+    A transaction that reads, decides and then writes ("is the person already in charge?
+    no: open a record") must not decide on a snapshot another writer is about to change.
+    SQLite only waits (busy_timeout) for a writer when the waiting statement starts the
+    transaction; a writer that already holds a read snapshot is refused at once with
+    "database is locked". A write that changes nothing, issued first, makes the wait happen
+    before the reads, so they see every earlier commit. alembic_version exists in every
+    migrated database. PostgreSQL locks rows and needs none of this: callers that must
+    serialise there use their own locks or unique indexes.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        await session.execute(
+            text("UPDATE alembic_version SET version_num = version_num WHERE 0 = 1")
+        )

@@ -11,7 +11,13 @@ from sqlalchemy import func, select, text
 
 from dialogs import State
 from store import conversations
-from store.db import create_engine_async, create_engine_sync, session_factory, writer_gate
+from store.db import (
+    create_engine_async,
+    create_engine_sync,
+    session_factory,
+    write_lock_first,
+    writer_gate,
+)
 from store.migrate import alembic_config, upgrade
 from store.models import Beneficiary, ConsentEvent, Conversation
 
@@ -158,6 +164,40 @@ async def test_only_sqlite_turns_queue_on_one_gate(database_url: str) -> None:
     # PostgreSQL locks rows, so its turns must not wait for each other.
     assert isinstance(gate, asyncio.Lock) == database_url.startswith("sqlite")
     await engine.dispose()
+
+
+async def test_a_sqlite_check_then_write_waits_for_the_writer_before_it_reads(
+    sqlite_url: str,
+) -> None:
+    """Two engines, as two processes: while one holds an uncommitted insert, the other's
+    write_lock_first waits, so its read afterwards sees the insert once committed. A read
+    made before the wait would count nothing and decide on a stale picture."""
+    upgrade(sqlite_url)
+    holder, checker = create_engine_async(sqlite_url), create_engine_async(sqlite_url)
+    held, checking = session_factory(holder), session_factory(checker)
+    inserted = asyncio.Event()
+
+    async with held.begin() as session:
+        await session.execute(text("CREATE TABLE probe (x INTEGER)"))
+
+    async def insert_and_hold() -> None:
+        async with held.begin() as session:
+            await session.execute(text("INSERT INTO probe VALUES (1)"))
+            inserted.set()
+            await asyncio.sleep(0.3)
+
+    async def check() -> int:
+        await inserted.wait()
+        async with checking.begin() as session:
+            await write_lock_first(session)
+            return int(await session.scalar(text("SELECT count(*) FROM probe")) or 0)
+
+    try:
+        _, seen = await asyncio.gather(insert_and_hold(), check())
+        assert seen == 1
+    finally:
+        await holder.dispose()
+        await checker.dispose()
 
 
 def test_handoffs_claimed_before_0009_keep_the_bot_quiet(database_url: str) -> None:
