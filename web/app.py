@@ -7,12 +7,14 @@ role its entry names. Responses carry the security headers below; HTML is never 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -57,6 +59,9 @@ from web.console import CSRF_FIELD, Clock, Console, csrf_token, guard, render
 from web.limits import BodyLimit
 from web.roles import ROLE_TABLE, Role
 from web.sealing import sealer_for
+
+log = logging.getLogger(__name__)
+RETRY_AFTER_SECONDS = 5
 
 HERE = Path(__file__).resolve().parent
 
@@ -137,7 +142,11 @@ def create_app(
             Middleware(SecurityHeaders, hsts=console.secure_cookies),
             Middleware(BodyLimit),  # a reply's attachment is the largest body (web/limits.py)
         ],
-        exception_handlers={HTTPException: _http_error},
+        exception_handlers={
+            HTTPException: _http_error,
+            OperationalError: _database_unavailable,
+            Exception: _http_error,  # any other failure: the same kind page, then logged
+        },
     )
     app.state.console = console
     # The course service the command line uses too (app/course_admin.py).
@@ -201,6 +210,17 @@ def _template_helpers(request: Request) -> dict[str, object]:
         )
 
     return {"csrf_field": csrf_field, "request": request}
+
+
+async def _database_unavailable(request: Request, exc: Exception) -> Response:
+    # Locked (another writer held it past busy_timeout) or unreachable: the transaction was
+    # rolled back, so nothing half-saved is left; the page says so and when to try again.
+    log.warning("database unavailable on %s: %s", request.url.path, type(exc).__name__)
+    if not hasattr(request.state, "account"):
+        request.state.account = None
+    response = render(request, "error.html", {"status": 503}, status_code=503)
+    response.headers["retry-after"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
