@@ -9,6 +9,8 @@ The order of checks is the product's safety policy:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dialogs import (
     appointments,
     context,
@@ -39,7 +41,7 @@ from dialogs.events import (
 )
 from dialogs.intents import INTENTS, NLU_FALLBACK
 from dialogs.keywords import guess_intent
-from dialogs.model import Button, Env, Reply, State, Turn
+from dialogs.model import Button, Env, LabelText, Reply, State, Turn
 
 COMMAND_SCREENS = {
     **flows.COMMANDS,
@@ -93,6 +95,17 @@ def step(state: State, event: Event, env: Env) -> Turn:
         return turn
     shown = prompt.choices(turn.replies, turn.state.language, env.label_text)
     return Turn(turn.replies, turn.state.with_(prompt=shown), turn.effects)
+
+
+def sent_outside_a_turn(
+    state: State, replies: Sequence[Reply], language: str, label: LabelText | None
+) -> State:
+    """A message the bot sent on its own (a reminder, the follow-up question, an office
+    notice) is the newest on the person's screen: its buttons are the ones a typed "sì" or
+    "2" answers next, as if a turn had shown them. Without buttons the screen's last
+    buttons stay what typed words answer."""
+    shown = prompt.choices(tuple(replies), language, label)
+    return state.with_(prompt=shown) if shown else state
 
 
 def _typed_answer(state: State, event: Event) -> Event:

@@ -18,6 +18,7 @@ from app.assistant import Assistant, Recorder, utc_now
 from app.catalogue import Catalogue
 from app.crash import CrashPoint, crash_point_from_env
 from app.logs import pseudonymiser
+from app.shown import ShownButtons
 from dialogs.eligibility import Rules
 from dialogs.places import Gazetteer
 from nlu.client import NluClient
@@ -43,6 +44,8 @@ class Core:
     # What a process's writes queue on (SQLite's one writer); shared by turns, inbox, outbox.
     gate: PriorityGate
     crash_point: CrashPoint
+    # Buttons the bot sends on its own stay answerable by typing (app/shown.py).
+    shown: ShownButtons
 
     async def aclose(self) -> None:
         await self.nlu.aclose()
@@ -104,7 +107,8 @@ def build_core(
         message_days=settings.retention_message_days,
         clock=utc_now,
     )
+    shown = ShownButtons(sessions, catalogue.label_text, gate)
     return Core(
         settings, engine, sessions, nlu, catalogue, programme, assistant, retention, gate,
-        crash_point,
+        crash_point, shown,
     )  # fmt: skip

@@ -26,6 +26,7 @@ from telegram.request import HTTPXRequest
 from app.assistant import utc_now
 from app.handoffs import HandoffService
 from app.ports import OperatorNotice
+from app.shown import RememberingMessenger
 from bot import handlers
 from bot.context import OPERATORS, SERVICES, BotServices, OperatorServices
 from bot.intake import Intake
@@ -132,7 +133,7 @@ def _followup(core: Core, bot: Bot) -> FollowUpMessenger:
     policy = config.reminders if config else ReminderPolicy()
     return FollowUpMessenger(
         core.sessions,
-        TelegramMessenger(bot, core.catalogue),
+        RememberingMessenger(TelegramMessenger(bot, core.catalogue), core.shown),
         core.settings.timezone,
         utc_now,
         core.assistant.mark_unreachable,
@@ -153,6 +154,7 @@ def _agenda_desk(core: Core, bot: Bot) -> AgendaDesk:
         clock=utc_now,
         places={v.id: v.short for v in config.venues.values()} if config else None,
         organizer_email=core.programme.office.email,
+        shown=core.shown.remember,
     )
 
 
@@ -215,8 +217,11 @@ def _agenda_jobs(core: Core, bot: Bot, operators: OperatorServices | None) -> Ag
         core.sessions,
         settings.database_url,
         # The dispatcher counts its attempts on the row: no retries in the messenger.
-        TelegramMessenger(
-            reminder_bot, core.catalogue, operators=tell_operators, server_error_retries=0
+        RememberingMessenger(
+            TelegramMessenger(
+                reminder_bot, core.catalogue, operators=tell_operators, server_error_retries=0
+            ),
+            core.shown,
         ),
         config,
         settings.timezone,
@@ -224,7 +229,7 @@ def _agenda_jobs(core: Core, bot: Bot, operators: OperatorServices | None) -> Ag
         assistant.mark_unreachable,
         limits=REMINDER_LIMITS,
     )
-    messenger = TelegramMessenger(bot, core.catalogue)
+    messenger = RememberingMessenger(TelegramMessenger(bot, core.catalogue), core.shown)
     offers = OfferMessenger(
         core.sessions, messenger, config, settings.timezone, utc_now, assistant.mark_unreachable
     )

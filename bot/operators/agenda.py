@@ -28,6 +28,7 @@ from app.agenda import AgendaRefused, mark_attendance
 from app.bookings import calendar_file
 from app.catalogue import Catalogue
 from app.export_doc import Document
+from app.shown import RememberShown
 from bot.operators.appointment_words import AppointmentWords
 from bot.sender import TelegramSender
 from dialogs.agenda import AgendaConfig, OpenSlot
@@ -81,8 +82,11 @@ class AgendaDesk:
         clock: Callable[[], datetime],
         places: Mapping[str, str] | None = None,  # place key -> short name
         organizer_email: str | None = None,  # the office's, in the calendar files
+        shown: RememberShown | None = None,
     ) -> None:
         self._bot = bot
+        # What a delivered notice's buttons become: typed answers (app/shown.py).
+        self._shown = shown
         # 0: no operators' group. The desk exists anyway whenever the bot runs, so the
         # office's changes and no-shows still reach the person; only group lines are skipped.
         self.group_id = group_id
@@ -259,7 +263,10 @@ class AgendaDesk:
     ) -> bool:
         # The bot's own sender on the bot's own Bot: the same flood limits as the turns.
         sender = TelegramSender(self._bot, self._catalogue, self._mark_unreachable)
-        return await sender.send_replies(row.telegram_id, (reply,), row.language, documents)
+        delivered = await sender.send_replies(row.telegram_id, (reply,), row.language, documents)
+        if delivered and self._shown is not None:
+            await self._shown(row.telegram_id, (reply,), row.language)
+        return delivered
 
     async def _mark_unreachable(self, telegram_id: int) -> None:
         async with self._sessions.begin() as session:

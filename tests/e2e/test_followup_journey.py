@@ -1,7 +1,9 @@
 """The six-month follow-up end to end: Anna left the programme six months ago and agreed to
 be asked; the follow-up job sends her the question through a real PTB Bot to the Bot API
 emulator, she presses "Lavoro per qualcuno", the real bot process records it, and the
-funder's EECR05 counts her. Marco, who said no at his exit, is not asked.
+funder's EECR05 counts her. Lucia types "2" instead of pressing: the question's buttons are
+what typed words answer (app/shown.py), so she is recorded as self-employed. Marco, who
+said no at his exit, is not asked.
 
 As in test_attendance.py, the test runs the job itself (`FollowUpMessenger.run`, the one
 the bot's scheduler runs every ten minutes) with a clock set to a Monday morning, on the
@@ -23,6 +25,7 @@ from app.intake import IntakeService
 from app.intake_config import IntakeConfig
 from app.reporting.care_source import CareRecordSource
 from app.reporting.indicators import Period, compute, load_indicators
+from app.shown import RememberingMessenger, ShownButtons
 from bot.messenger import TelegramMessenger
 from scheduler.followup import FollowUpMessenger
 from store.db import create_engine_async, session_factory
@@ -71,11 +74,16 @@ async def test_asked_six_months_after_and_counted_by_the_funder(
     await marco.command("/start")
     await marco.press("Accetto")
     await marco.expect(1)
+    lucia = Person(emulator, TgUser(id=1003, first_name="Lucia", language_code="it"))
+    await lucia.command("/start")
+    await lucia.press("Accetto")
+    await lucia.expect(1)
     engine = create_engine_async(bot_env["DATABASE_URL"])
     try:
         sessions = session_factory(engine)
         await _exit_six_months_ago(sessions, anna.chat_id, "yes")
         await _exit_six_months_ago(sessions, marco.chat_id, "no")
+        await _exit_six_months_ago(sessions, lucia.chat_id, "yes")
         marked: list[int] = []
 
         async def mark(telegram_id: int) -> None:
@@ -83,12 +91,15 @@ async def test_asked_six_months_after_and_counted_by_the_funder(
 
         job = FollowUpMessenger(
             sessions,
-            TelegramMessenger(job_bot, CATALOGUE),
+            # As the bot's runtime builds it: delivered buttons answer typed words.
+            RememberingMessenger(
+                TelegramMessenger(job_bot, CATALOGUE), ShownButtons(sessions, CATALOGUE.label_text)
+            ),
             "Europe/Rome",
             lambda: MONDAY_MORNING,
             mark,
         )
-        assert await job.run() == 1
+        assert await job.run() == 2
         question = await anna.reply()
         assert "Sono passati 6 mesi" in question.text
         labels = [text for row in question.buttons for text, _ in row]
@@ -102,9 +113,13 @@ async def test_asked_six_months_after_and_counted_by_the_funder(
         assert await job.run() == 0  # never twice
         thanks = await anna.press("Lavoro per qualcuno")
         assert thanks.text.startswith("Grazie per la risposta!")
+        assert "Sono passati 6 mesi" in (await lucia.reply()).text
+        typed = await lucia.say("2")
+        assert typed.text.startswith("Grazie per la risposta!")
         await eventually(
-            lambda: rows(tmp_path, "SELECT followup_status, followup_by FROM care_records"
-                         " WHERE followup_status IS NOT NULL") == [("employed", "self")]
+            lambda: sorted(rows(tmp_path, "SELECT followup_status, followup_by FROM care_records"
+                                " WHERE followup_status IS NOT NULL"))
+            == [("employed", "self"), ("self_employed", "self")]
         )  # fmt: skip
         # The person can still use everything: the menu answers.
         assert "Cosa vuoi fare" in (await anna.command("/menu")).text
@@ -114,10 +129,14 @@ async def test_asked_six_months_after_and_counted_by_the_funder(
             records = await CareRecordSource(as_of=date(2026, 12, 1)).participants(session)
         indicators = load_indicators(PROJECT_ROOT / "config" / "indicators.yaml")
         november = Period(date(2026, 11, 1), date(2026, 11, 30))
-        assert compute(indicators, records, november, ()).row("EECR05").total == 1
+        assert compute(indicators, records, november, ()).row("EECR05").total == 2
         counted = rows(
             tmp_path, "SELECT metric, count FROM funder_counts WHERE metric LIKE 'followup%'"
         )
-        assert dict(counted) == {"followup_asked": 1, "followup_answered_employed": 1}
+        assert dict(counted) == {
+            "followup_asked": 2,
+            "followup_answered_employed": 1,
+            "followup_answered_self_employed": 1,
+        }
     finally:
         await engine.dispose()

@@ -181,3 +181,21 @@ def test_consent_typed_in_other_languages(language: str, words: str) -> None:
     state = on_screen(notice, language)
     turn = step(state, text(words), WORDS_ENV)
     assert RecordConsent("v1", accepted=True) in turn.effects
+
+
+def test_buttons_the_bot_sent_on_its_own_answer_typed_words() -> None:
+    """The follow-up question arrives outside a turn: "2" and "lavoro in proprio" answer it,
+    as pressing its second button does; a later message without buttons keeps them."""
+    from dialogs.followup import question
+    from dialogs.model import Reply
+    from dialogs.router import sent_outside_a_turn
+
+    menu = step(State(), text("menu"), WORDS_ENV).state
+    consented = menu.with_(consent_version=WORDS_ENV.notice_version, language="it")
+    asked = sent_outside_a_turn(consented, (question(),), "it", CATALOGUE.label_text)
+    pressed = step(asked, ButtonPressed("followup", "self_employed"), WORDS_ENV)
+    for words in ("2", "lavoro in proprio"):
+        assert outcome(step(asked, text(words), WORDS_ENV)) == outcome(pressed), words
+    assert sent_outside_a_turn(asked, (Reply("fu-thanks"),), "it", None) == asked
+    # Before: the same "2" is not the follow-up's answer.
+    assert outcome(step(consented, text("2"), WORDS_ENV)) != outcome(pressed)
