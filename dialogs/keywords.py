@@ -232,8 +232,14 @@ _POLICE_FEAR = (
 
 def _plain(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = "".join(_ascii_digit(ch) for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.replace("’", "'").split())
+
+
+def _ascii_digit(ch: str) -> str:
+    # Arabic and Persian phones type ٤٥ and ۱۹۸۰: an age, a year, a time or a button's
+    # number reads the same as 45 and 1980 in every pattern written with 0-9.
+    return str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch
 
 
 def _any(patterns: tuple[str, ...]) -> re.Pattern[str]:

@@ -115,3 +115,18 @@ def test_an_unknown_status_in_the_file_is_refused() -> None:
     data["work"]["working"] = "maybe"
     with pytest.raises(ValueError):
         Rules.from_mapping(data)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("عمري ٤٥ سنة", "45"),  # Arabic-Indic digits
+        ("ولدت سنة ١٩٨٠", "born:1980"),
+        ("۴۵", "45"),  # Persian digits
+        ("ho 45 anni", "45"),
+    ],
+)
+def test_ages_and_years_in_any_script_of_digits(typed: str, read: str) -> None:
+    from dialogs.answers import parse_age
+
+    assert parse_age(typed, date(2026, 12, 6)) == read
