@@ -1,4 +1,4 @@
-"""Fixtures of the adapter tests that send through a real PTB Bot to the Bot API emulator."""
+"""Fixtures of the adapter tests: a patient SQLite, and a real PTB Bot to the Bot API emulator."""
 
 from __future__ import annotations
 
@@ -7,9 +7,18 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import Bot
 
+import store.db
 from app.catalogue import Catalogue
 from store.settings import PROJECT_ROOT
 from tests.emulator.server import BotApiEmulator
+
+
+@pytest.fixture(autouse=True)
+def patient_sqlite(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The races here test which writer wins and what the loser is told, not how long it
+    waits: on a loaded 2-core CI machine a winner can be descheduled for seconds, so the
+    loser waits up to 30 s instead of production's 5 (store/db.py) before giving up."""
+    monkeypatch.setattr(store.db, "SQLITE_BUSY_TIMEOUT_MS", 30_000)
 
 
 @pytest.fixture
