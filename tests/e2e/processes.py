@@ -67,6 +67,17 @@ class BotProcess:
     def kill(self) -> None:
         self.stop(signal.SIGKILL)
 
+    async def ended(self, timeout: float) -> bool:  # noqa: ASYNC109 - a drill's bound
+        """Whether the process ends within `timeout` (a crash drill's self-kill). Polled:
+        a dead process calls nobody, so nothing else would wake a waiter."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self.alive:
+            if loop.time() >= deadline:
+                return False
+            await asyncio.sleep(0.05)
+        return True
+
     @property
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None

@@ -94,7 +94,7 @@ async def drill(
     for text, _ in SAID:  # the burst: everyone's first question, then everyone's second
         for user in users:
             emulator.send_text(user.id, text, user)
-    await emulator.wait_until(lambda: not crashing.alive, timeout=60)
+    assert await crashing.ended(timeout=60), "the crash point was never reached"
     assert crashing.process is not None and crashing.process.returncode == -9, "no crash"
     crashing.process = None
     answered_before_restart = sum(len(answers(emulator, u.id, before[u.id])) for u in users)
