@@ -84,7 +84,7 @@ web-error-body =
         [403] Questa pagina non è per il tuo ruolo, oppure il modulo era vecchio. Torna indietro e riprova.
         [404] L'indirizzo non esiste. Controlla il link.
         [413] Un allegato può essere al massimo di 10 MB. Torna indietro e scegli un file più piccolo.
-        [503] Il database è occupato in questo momento. Non è stato salvato niente: torna indietro, quello che hai scritto è ancora lì, e riprova tra qualche secondo.
+        [503] Il database è occupato in questo momento. Non è stato salvato niente. Torna indietro con il pulsante del browser e invia di nuovo tra qualche secondo.
        *[other] Riprova tra poco. Se succede ancora, avvisa chi gestisce la console.
     }
 web-error-home = Torna alla pagina iniziale
