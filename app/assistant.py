@@ -161,7 +161,6 @@ class Assistant:
             env = await self._with_data(session, chat_id, resumed.state, event, env)
             turn = step(resumed.state, event, env)
             await conversations.save_state(session, chat_id, turn.state, now)
-            await self._count(session, resumed.known, event, now)
             if not resumed.profile_is_current(display_name, now):
                 await conversations.touch(session, chat_id, display_name, now)
             if turn.state.language != resumed.state.language:
@@ -188,6 +187,10 @@ class Assistant:
             handled = self._handled(turn, work)
             if origin is not None and self.recorder is not None:
                 await self.recorder(session, chat_id, handled, origin, now)
+            # Last: every text turn of the month updates the same counter row, and
+            # PostgreSQL holds its lock until the commit; counting at the end keeps the
+            # other turns' wait for it to the commit itself.
+            await self._count(session, resumed.known, event, now)
             self._crash_point("mid-turn")
         log.debug(
             "turn stored in %.1f ms",
