@@ -55,18 +55,25 @@ class Handled:
     reminders_changed: tuple[int, ...] = ()
     # The same for course enrolments (reminders before the lessons).
     course_reminders_changed: tuple[int, ...] = ()
+    # Its sends are in the outbox (bot/outbox.py): the caller delivers that, not the turn.
+    recorded: bool = False
 
 
 @dataclass(frozen=True)
 class Origin:
     """The Telegram update a turn answers: its inbox row is marked done in the turn's own
-    commit, and the person's message goes with the outbox row if it must be relayed."""
+    commit, and the person's message goes with the outbox row if it must be relayed.
+    `update_id` None: a turn an operator started (a claim, a close), which answers no
+    update of the person's but whose sends go through the outbox all the same."""
 
-    update_id: int
+    update_id: int | None
     message: dict[str, Any] | None = None
     edited: bool = False
     name: str | None = None
 
+
+# A turn an operator started: nothing to mark done in the inbox.
+BY_OPERATOR = Origin(update_id=None)
 
 # Writes what a committed turn must send (bot/outbox.py) in the turn's own transaction.
 Recorder = Callable[[AsyncSession, int, Handled, Origin, datetime], Awaitable[None]]
@@ -152,8 +159,10 @@ class Assistant:
         booked = BookingDesk(self.agenda_config, self._catalogue, self._programme, self._timezone)
         learned = CourseDesk(self.agenda_config, self._catalogue, self._programme, self._timezone)
         async with self._turn_gate, self._sessions.begin() as session:
-            if origin is not None and not await durable.finish_update(
-                session, origin.update_id, now
+            if (
+                origin is not None
+                and origin.update_id is not None
+                and not await durable.finish_update(session, origin.update_id, now)
             ):
                 log.info("update already handled", extra={"who": self.pseudonym(chat_id)})
                 return Handled(Turn((), State(), ()))
@@ -187,6 +196,7 @@ class Assistant:
             handled = self._handled(turn, work)
             if origin is not None and self.recorder is not None:
                 await self.recorder(session, chat_id, handled, origin, now)
+                handled = dataclasses.replace(handled, recorded=True)
             # Last: every text turn of the month updates the same counter row, and
             # PostgreSQL holds its lock until the commit; counting at the end keeps the
             # other turns' wait for it to the commit itself.

@@ -7,6 +7,7 @@ point `name`: no cleanup, no flush, as after a power cut. Unset, every point is 
     mid-turn       a turn after the NLU and the core, before its commit
     after-commit   a committed turn, before anything is sent
     mid-send       a message sent to Telegram, before the outbox marks it sent
+    operator-turn  a committed turn an operator started (a claim, a close), before it is sent
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import signal
 from collections.abc import Callable
 
 ENV = "PROXIMITY_CRASH_AT"
-POINTS = frozenset({"before-store", "mid-turn", "after-commit", "mid-send"})
+POINTS = frozenset({"before-store", "mid-turn", "after-commit", "mid-send", "operator-turn"})
 
 CrashPoint = Callable[[str], None]
 

@@ -21,8 +21,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.assistant import Assistant
+from app.assistant import BY_OPERATOR, Assistant
 from app.attachments import MAX_CAPTION, check_upload
+from app.crash import CrashPoint, no_crash
 from app.ports import HandoffViews, RelayedOut, Upload
 from dialogs import OperatorClosed, OperatorJoined
 from dialogs.model import Turn
@@ -122,7 +123,7 @@ class NoViews:
     async def note(self, telegram_id: int, text: str, by: str) -> None:
         return None
 
-    async def deliver(self, telegram_id: int, turn: Turn) -> None:
+    async def deliver(self, telegram_id: int, turn: Turn, *, recorded: bool) -> None:
         return None
 
     async def erased(self, thread_id: int) -> None:
@@ -137,6 +138,8 @@ class HandoffService:
     # None: nobody to tell (tests of the console alone)
     assistant: Assistant | None = None
     timezone: str = "Europe/Rome"
+    # The durability drills' crash point (app/crash.py); a no-op otherwise.
+    crash_point: CrashPoint = no_crash
 
     # ------------------------------------------------------------------ reading
 
@@ -319,8 +322,11 @@ class HandoffService:
         if self.assistant is None:
             return
         event = OperatorJoined() if what == "joined" else OperatorClosed()
-        done = await self.assistant.handle(telegram_id, event)
-        await self.views.deliver(telegram_id, done.turn)
+        # Through the outbox where the bot keeps one: a crash after this turn's commit then
+        # delivers "an operator is here" / "back with the assistant" at the restart.
+        done = await self.assistant.handle(telegram_id, event, origin=BY_OPERATOR)
+        self.crash_point("operator-turn")
+        await self.views.deliver(telegram_id, done.turn, recorded=done.recorded)
 
 
 def _text_problem(text: str) -> ProblemCode | None:

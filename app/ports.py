@@ -197,8 +197,9 @@ class HandoffViews(Protocol):
         """An internal note, shown in the topic as "📝 …"; never sent to the person."""
         ...
 
-    async def deliver(self, telegram_id: int, turn: Turn) -> None:
-        """What the assistant answered to a claim or a close, to the person."""
+    async def deliver(self, telegram_id: int, turn: Turn, *, recorded: bool) -> None:
+        """What the assistant answered to a claim or a close, to the person. `recorded`:
+        the turn's sends are in the outbox (written in its commit), to be sent from there."""
         ...
 
     async def erased(self, thread_id: int) -> None:

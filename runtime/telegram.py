@@ -36,7 +36,7 @@ from bot.operators.agenda import AgendaDesk
 from bot.operators.course_notices import CourseNotices
 from bot.operators.desk import OperatorDesk
 from bot.operators.files import TelegramFiles
-from bot.operators.views import TelegramHandoffViews
+from bot.operators.views import DeliverOutbox, TelegramHandoffViews
 from bot.outbox import OutboxSender, OutboxTargets, outbox_recorder
 from bot.sender import TelegramSender
 from bot.telegram_app import build_application, set_commands
@@ -100,18 +100,24 @@ def build(settings: Settings) -> TelegramRuntime:
     assistant, catalogue = core.assistant, core.catalogue
     sender = TelegramSender(bot, catalogue, assistant.mark_unreachable)
     agenda_desk = _agenda_desk(core, bot)
-    operators = _operators(core, bot, sender, agenda_desk) if group is not None else None
-    agenda = _agenda_jobs(core, bot, operators) if assistant.agenda_config else None
+    desk = _operator_desk(core, bot) if group is not None else None
+    group_desk = agenda_desk if desk is not None else None  # the group hears agenda news
+    agenda = _agenda_jobs(core, bot, group_desk) if assistant.agenda_config else None
     targets = OutboxTargets(
         assistant=assistant,
         sender=sender,
-        desk=operators.desk if operators else None,
+        desk=desk,
         agenda_desk=agenda_desk,
         course_notices=_course_notices(core, bot) if group is not None else None,
         sync_reminders=agenda.reminders.sync if agenda else None,
         offer_seats=agenda.offers.run if agenda else None,
     )
     outbox = OutboxSender(core.sessions, bot, targets, core.gate, core.crash_point)
+    operators = (
+        _operators(core, bot, sender, agenda_desk, desk, outbox.deliver)
+        if desk is not None
+        else None
+    )
     intake = Intake(
         application,
         core.sessions,
@@ -158,15 +164,13 @@ def _agenda_desk(core: Core, bot: Bot) -> AgendaDesk:
     )
 
 
-def _operators(
-    core: Core, bot: Bot, sender: TelegramSender, agenda_desk: AgendaDesk
-) -> OperatorServices:
+def _operator_desk(core: Core, bot: Bot) -> OperatorDesk:
     settings, assistant = core.settings, core.assistant
     group = settings.operator_chat_id
     assert group is not None
     config = assistant.agenda_config
     places = {v.id: v.short for v in config.venues.values()} if config else None
-    desk = OperatorDesk(
+    return OperatorDesk(
         bot,
         group,
         core.sessions,
@@ -177,12 +181,23 @@ def _operators(
         clock=utc_now,
         places=places,
     )
+
+
+def _operators(
+    core: Core,
+    bot: Bot,
+    sender: TelegramSender,
+    agenda_desk: AgendaDesk,
+    desk: OperatorDesk,
+    deliver_outbox: DeliverOutbox,
+) -> OperatorServices:
+    settings, assistant = core.settings, core.assistant
+    group = settings.operator_chat_id
+    assert group is not None
+    # A claim's or a close's answer to the person goes through the outbox (app/handoffs.py).
+    views = TelegramHandoffViews(desk, sender, core.catalogue, deliver_outbox)
     handoffs = HandoffService(
-        core.sessions,
-        utc_now,
-        TelegramHandoffViews(desk, sender, core.catalogue),
-        assistant,
-        settings.timezone,
+        core.sessions, utc_now, views, assistant, settings.timezone, core.crash_point
     )
     return OperatorServices(
         settings=settings,
@@ -203,15 +218,16 @@ def _course_notices(core: Core, bot: Bot) -> CourseNotices:
     return CourseNotices(bot, group, core.sessions, core.catalogue)
 
 
-def _agenda_jobs(core: Core, bot: Bot, operators: OperatorServices | None) -> AgendaJobs:
+def _agenda_jobs(core: Core, bot: Bot, group_desk: AgendaDesk | None) -> AgendaJobs:
+    """`group_desk`: the agenda desk when an operators' group hears the reminders' news."""
     settings, assistant = core.settings, core.assistant
     config = assistant.agenda_config
     assert config is not None
     reminder_bot = _reminder_bot(settings)
 
     async def tell_operators(notice: OperatorNotice) -> None:
-        if operators is not None:
-            await operators.agenda_desk.notify(notice.kind, notice.appointment_id)
+        if group_desk is not None:
+            await group_desk.notify(notice.kind, notice.appointment_id)
 
     reminders = ReminderService(
         core.sessions,

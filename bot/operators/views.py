@@ -3,20 +3,32 @@ happens in the web console shows in the person's topic, and replies reach the pe
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from app.catalogue import Catalogue
 from app.ports import RelayedOut, Upload
 from bot.operators.desk import OperatorDesk
 from bot.sender import TelegramSender
 from dialogs.model import Turn
 
+# OutboxSender.deliver: sends a chat's pending outbox rows, in order (bot/outbox.py).
+DeliverOutbox = Callable[[int], Awaitable[None]]
+
 
 class TelegramHandoffViews:
     reaches_people = True
 
-    def __init__(self, desk: OperatorDesk, sender: TelegramSender, catalogue: Catalogue) -> None:
+    def __init__(
+        self,
+        desk: OperatorDesk,
+        sender: TelegramSender,
+        catalogue: Catalogue,
+        outbox: DeliverOutbox,
+    ) -> None:
         self._desk = desk
         self._sender = sender
         self._catalogue = catalogue
+        self._outbox = outbox
 
     def _t(self, key: str, **params: object) -> str:
         return self._catalogue.render(key, "it", params)
@@ -60,8 +72,11 @@ class TelegramHandoffViews:
     async def note(self, telegram_id: int, text: str, by: str) -> None:
         await self._desk.say(telegram_id, self._t("op-web-note", operator=by, text=text))
 
-    async def deliver(self, telegram_id: int, turn: Turn) -> None:
-        await self._sender.send_turn(telegram_id, turn)
+    async def deliver(self, telegram_id: int, turn: Turn, *, recorded: bool) -> None:
+        if recorded:
+            await self._outbox(telegram_id)
+        else:
+            await self._sender.send_turn(telegram_id, turn)
 
     async def erased(self, thread_id: int) -> None:
         await self._desk.notice(thread_id, "op-erased")

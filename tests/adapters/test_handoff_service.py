@@ -65,7 +65,7 @@ class RecordingViews:
     async def note(self, telegram_id: int, text: str, by: str) -> None:
         self.topic.append(f"📝 {by}: {text}")
 
-    async def deliver(self, telegram_id: int, turn: Turn) -> None:
+    async def deliver(self, telegram_id: int, turn: Turn, *, recorded: bool) -> None:
         self.turns.append((telegram_id, turn))
 
 

@@ -136,3 +136,43 @@ async def drill(
     assert rows(tmp_path, "SELECT status, count(*) FROM inbox_updates GROUP BY status") == [
         ("done", PEOPLE * (len(SAID) + 2))  # the warm-up's /start and Accetto, and the burst
     ]
+
+
+async def test_a_crash_after_an_operator_closes_still_tells_the_person_once(
+    bot_env: dict[str, str], emulator: BotApiEmulator, tmp_path: Path
+) -> None:
+    """Giulia closes Anna's conversation in the group; the bot dies after the close's turn
+    is committed, before "the operator closed" reaches Anna. Restarted, the bot sends it
+    from the outbox: Anna hears it once and is back with the assistant."""
+    from tests.e2e.conftest import GIULIA, OPERATORS_GROUP
+    from tests.e2e.people import Person
+
+    anna = Person(emulator, TgUser(id=FIRST_ID, first_name="Anna", language_code="it"))
+    crashing = BotProcess({**bot_env, "PROXIMITY_CRASH_AT": "operator-turn:1"}, tmp_path / "a.log")
+    await start_bot(crashing, emulator)
+    await anna.command("/start")
+    await anna.press("Accetto")
+    await anna.expect(1)
+    assert "Ti scriverà qui" in (await anna.press("Parla con una persona")).text
+    card = await emulator.next_message(OPERATORS_GROUP, timeout=15)
+    emulator.send_command(
+        OPERATORS_GROUP, "/chiudi", GIULIA, chat_type="supergroup",
+        thread_id=card.thread_id, is_forum=True,
+    )  # fmt: skip
+    assert await crashing.ended(timeout=30), "the crash point was never reached"
+    crashing.process = None
+    closed_before_restart = len(rows(tmp_path, "SELECT id FROM handoffs WHERE status='closed'"))
+    assert closed_before_restart == 1
+    told = [m for m in emulator.sent_messages(anna.chat_id) if "ha chiuso" in m.text]
+    assert told == []  # the kill came first
+
+    again = await start_bot(BotProcess(bot_env, tmp_path / "b.log"), emulator)
+    try:
+        back = await anna.reply()
+        assert "ha chiuso la conversazione" in back.text
+        await anna.reply()  # the menu
+        assert "Come posso aiutarti" in (await anna.say("buongiorno")).text  # the bot again
+    finally:
+        assert await again.astop() == 0, again.log()[-3000:]
+    told = [m for m in emulator.sent_messages(anna.chat_id) if "ha chiuso" in m.text]
+    assert len(told) == 1
