@@ -27,7 +27,7 @@ from app.crash import CrashPoint, no_crash
 from app.ports import HandoffViews, RelayedOut, Upload
 from dialogs import OperatorClosed, OperatorJoined
 from dialogs.model import Turn
-from store import handoff_inbox, handoffs, privacy
+from store import conversations, handoff_inbox, handoffs, privacy
 from store.handoff_inbox import InboxFilter, InboxRow, ThreadItem
 from store.handoffs import RelayedFile
 from store.models import Handoff
@@ -39,6 +39,9 @@ MAX_TEXT = 3500
 # A live page swaps its thread when something changes, and the browser fetches the photos
 # again: one audit entry per account, person and this long stands for all of them.
 FILE_VIEW_AUDIT_GAP = timedelta(minutes=5)
+# How far back the start-up repair looks: a restart after a longer outage has more to do
+# than a few stuck conversations, and an old close is not worth a message now.
+REPAIR_WINDOW = timedelta(days=2)
 # What happened instead of the action, for the adapter to word:
 #   gone             the handoff does not exist or is closed
 #   claimed_by_other someone else has it (`by` names them)
@@ -317,6 +320,26 @@ class HandoffService:
             await privacy.audit(session, telegram_id, "note", actor.audit_id, self.clock())
         await self.views.note(telegram_id, text, actor.name)
         return Done(telegram_id=telegram_id)
+
+    async def repair(self) -> int:
+        """At start-up: people whose handoff a crash closed between the close's commit and
+        the assistant's turn are still "with a person" in their conversation; they get the
+        close's turn now ("the operator closed", the menu). Returns how many."""
+        if self.assistant is None:
+            return 0
+        since = self.clock() - REPAIR_WINDOW
+        async with self.sessions() as session:
+            closed = await handoffs.closed_since(session, since)
+            stuck = []
+            for telegram_id in closed:
+                state = await conversations.state_of(session, telegram_id)
+                if state is not None and state.handoff:
+                    stuck.append(telegram_id)
+        for telegram_id in stuck:
+            await self._tell_core(telegram_id, "closed")
+        if stuck:
+            log.warning("closed handoffs still open in the conversation, repaired: %d", len(stuck))
+        return len(stuck)
 
     async def _tell_core(self, telegram_id: int, what: Literal["joined", "closed"]) -> None:
         if self.assistant is None:

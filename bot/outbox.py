@@ -28,7 +28,7 @@ from app.catalogue import Catalogue
 from app.effects import TopicNotice
 from app.enrolments import CourseNotice
 from bot.render import render
-from dialogs import HandoffFailed
+from dialogs import HandoffFailed, OperatorClosed
 from dialogs.effects import (
     AnswerOffer,
     CloseHandoff,
@@ -278,6 +278,12 @@ class OutboxSender:
             elif await desk.relay_in(message, step["name"]):
                 # The sign that it arrived, claimed or not: the bot may say nothing else.
                 await desk.acknowledge(message)
+            else:
+                # No request is open, though the conversation thought so (a close it never
+                # heard of): rather than writing into the void, the person is told it was
+                # closed and gets the menu, as from an operator's close.
+                back = await app.assistant.handle(chat_id, OperatorClosed())
+                await app.sender.send_turn(chat_id, back.turn)
         elif kind == "close":
             await desk.closed_by_person(chat_id)
         elif kind == "left-open":

@@ -348,6 +348,8 @@ async def _run(settings: Settings) -> None:
     await application.start()
     # What a previous run committed but did not send, then what it stored but did not handle.
     await services.outbox.resume()
+    if runtime.operators is not None:  # a close a crash cut in two (app/handoffs.py)
+        await runtime.operators.handoffs.repair()
     await services.intake.resume()
     try:
         handoffs = runtime.operators.handoffs if runtime.operators is not None else None

@@ -51,6 +51,21 @@ async def all_active(session: AsyncSession) -> list[Handoff]:
     return list(rows)
 
 
+async def closed_since(session: AsyncSession, since: datetime) -> list[int]:
+    """The people whose handoff was closed since `since` and who have no other one open."""
+    still_active = select(Handoff.telegram_id).where(Handoff.status.in_(ACTIVE))
+    rows = await session.scalars(
+        select(Handoff.telegram_id)
+        .where(
+            Handoff.status == "closed",
+            Handoff.closed_at >= since,
+            Handoff.telegram_id.not_in(still_active),
+        )
+        .distinct()
+    )
+    return list(rows)
+
+
 async def open_handoff(
     session: AsyncSession, telegram_id: int, reason: str, urgent: bool, now: datetime
 ) -> tuple[Handoff, bool]:

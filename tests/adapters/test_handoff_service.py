@@ -224,3 +224,33 @@ async def test_without_telegram_replies_are_refused_and_notes_kept(world) -> Non
     page = await service.conversation(handoff_id, ANNA)
     assert page is not None and page.mine and not page.reaches_people
     assert [i.kind for i in page.items] == ["note"]
+
+
+async def test_the_start_up_repair_tells_only_people_a_crash_left_with_a_closed_request(
+    world,
+) -> None:  # type: ignore[no-untyped-def]
+    """Closed, but the conversation still "with a person": told now (20). Not those with
+    another request open (21), nor those whose conversation already knows (22), nor closes
+    older than the repair's window (23)."""
+    from dialogs import State
+    from store import conversations
+
+    core, service, views, _ = world
+    cases = {20: (True, 1), 21: (True, 1), 22: (False, 1), 23: (True, 72)}  # handoff, hours ago
+    for telegram_id, (in_handoff, hours) in cases.items():
+        handoff_id = await _open(core, telegram_id, urgent=False, at=NOW, name="P")
+        async with core.sessions.begin() as session:
+            closing = await session.get(Handoff, handoff_id)
+            assert closing is not None
+            closing.status, closing.closed_at = "closed", NOW - timedelta(hours=hours)
+            state = State(consent_version="1", handoff=in_handoff, handoff_claimed=in_handoff)
+            await conversations.save_state(session, telegram_id, state, NOW)
+    await _open(core, 21, urgent=False, at=NOW, name=None)  # a new request, still open
+
+    assert await service.repair() == 1
+    assert [chat for chat, _ in views.turns] == [20]
+    assert "handoff-ended" in [reply.key for reply in views.turns[0][1].replies]
+    async with core.sessions() as session:
+        after = await conversations.state_of(session, 20)
+    assert after is not None and not after.handoff
+    assert await service.repair() == 0  # once

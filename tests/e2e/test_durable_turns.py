@@ -138,17 +138,21 @@ async def drill(
     ]
 
 
+# Anna's turns before the close: /start, Accetto, "Parla con una persona"; the 4th is the
+# close's own turn, killed before its commit (the handoff's close is committed already).
+@pytest.mark.parametrize("crash_at", ["operator-turn:1", "mid-turn:4"])
 async def test_a_crash_after_an_operator_closes_still_tells_the_person_once(
-    bot_env: dict[str, str], emulator: BotApiEmulator, tmp_path: Path
+    crash_at: str, bot_env: dict[str, str], emulator: BotApiEmulator, tmp_path: Path
 ) -> None:
-    """Giulia closes Anna's conversation in the group; the bot dies after the close's turn
-    is committed, before "the operator closed" reaches Anna. Restarted, the bot sends it
-    from the outbox: Anna hears it once and is back with the assistant."""
+    """Giulia closes Anna's conversation in the group; the bot dies after the close is
+    committed, before "the operator closed" reaches Anna: after the turn's commit (the
+    outbox sends it at the restart) or before it (the start-up repair runs the turn).
+    Either way Anna hears it once and is back with the assistant."""
     from tests.e2e.conftest import GIULIA, OPERATORS_GROUP
     from tests.e2e.people import Person
 
     anna = Person(emulator, TgUser(id=FIRST_ID, first_name="Anna", language_code="it"))
-    crashing = BotProcess({**bot_env, "PROXIMITY_CRASH_AT": "operator-turn:1"}, tmp_path / "a.log")
+    crashing = BotProcess({**bot_env, "PROXIMITY_CRASH_AT": crash_at}, tmp_path / "a.log")
     await start_bot(crashing, emulator)
     await anna.command("/start")
     await anna.press("Accetto")

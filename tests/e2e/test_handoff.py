@@ -361,3 +361,24 @@ async def test_leaving_an_urgent_request_asks_first_and_keeps_it_open(
         thread_id=card.thread_id, is_forum=True,
     )  # fmt: skip
     assert (await anna.reply()).text == "👤 Giulia: Anna, ti chiamo adesso."
+
+
+async def test_a_message_to_a_request_closed_unheard_gets_the_menu_not_silence(
+    consented_anna: Person, emulator: BotApiEmulator, tmp_path: Path
+) -> None:
+    """Anna's request was closed days ago without her conversation learning it (a crash
+    older than the start-up repair's window, simulated in the database). Her next message
+    reaches no operator: she is told the conversation was closed and gets the menu."""
+    await consented_anna.press("Parla con una persona")
+    card = await group_message(emulator)
+    emulator.press_button(OPERATORS_GROUP, card.message_id, button(card, "Prendo io"), GIULIA)
+    await eventually(lambda: handoff_status(tmp_path) == [("claimed", "Giulia")])
+    with sqlite3.connect(tmp_path / "proximity.sqlite3") as conn:
+        conn.execute(
+            "UPDATE handoffs SET status = 'closed', closed_by = 'Giulia',"
+            " closed_at = datetime('now', '-3 days')"
+        )
+    back = await consented_anna.say("ci siete ancora?")
+    assert "ha chiuso la conversazione" in back.text
+    await consented_anna.reply()  # the menu
+    assert "Come posso aiutarti" in (await consented_anna.say("buongiorno")).text
