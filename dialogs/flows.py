@@ -6,8 +6,8 @@ the NLU data, and one line here. See README, "Adding a flow".
 
 from __future__ import annotations
 
-from dialogs import appointments, courses, prescreening
-from dialogs.events import Event
+from dialogs import appointments, courses, prescreening, prompt
+from dialogs.events import Event, TextSaid
 from dialogs.flow import Flow
 from dialogs.model import State
 
@@ -24,8 +24,19 @@ COMMANDS = {command: flow.screen for flow in FLOWS for command in flow.commands}
 
 
 def data_needed(state: State, event: Event) -> frozenset[str]:
-    """What the shell must load before this turn ("agenda", "courses"), and only that."""
-    return frozenset(flow.data for flow in FLOWS if flow.data and flow.needs_data(state, event))
+    """What the shell must load before this turn ("agenda", "courses"), and only that.
+
+    A typed text may stand for a button on screen (dialogs/prompt.py): "sì" under a
+    reminder is its "Confermo", which needs the agenda although "sì" alone would not.
+    """
+    events = [event]
+    if isinstance(event, TextSaid):
+        pressed = prompt.answer(state.prompt, event.text, event.understanding)
+        if pressed is not None:
+            events.append(pressed)
+    return frozenset(
+        flow.data for flow in FLOWS for e in events if flow.data and flow.needs_data(state, e)
+    )
 
 
 def leave_all(state: State) -> State:

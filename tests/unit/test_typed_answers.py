@@ -199,3 +199,13 @@ def test_buttons_the_bot_sent_on_its_own_answer_typed_words() -> None:
     assert sent_outside_a_turn(asked, (Reply("fu-thanks"),), "it", None) == asked
     # Before: the same "2" is not the follow-up's answer.
     assert outcome(step(consented, text("2"), WORDS_ENV)) != outcome(pressed)
+
+
+def test_a_typed_answer_loads_the_data_its_button_needs() -> None:
+    """ "sì" under a reminder is its "Confermo": the shell must load the agenda for it,
+    though a bare "sì" needs nothing."""
+    from dialogs import flows
+
+    under_reminder = State(prompt=(("ap-ok", "7", "yes", "Confermo"), ("ap-no", "7", "no", "")))
+    assert flows.data_needed(under_reminder, text("sì")) == {"agenda"}
+    assert flows.data_needed(State(), text("sì")) == frozenset()
