@@ -37,14 +37,10 @@ async def main(args: argparse.Namespace) -> None:
         base_file_url=f"{api}/file/bot",
         request=HTTPXRequest(connection_pool_size=args.workers + 2),
     )
-    messenger = TelegramMessenger(
-        bot,
-        Catalogue.load(Path(args.locales_dir)),
-        operators=_log_notice,
-        server_error_retries=0,
-    )
+    catalogue = Catalogue.load(Path(args.locales_dir))
+    messenger = TelegramMessenger(bot, catalogue, operators=_log_notice, server_error_retries=0)
     async with bot:
-        await standalone.run(args, messenger)
+        await standalone.run(args, messenger, catalogue.label_text)
 
 
 def cli() -> None:

@@ -28,7 +28,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.planning import PENDING, SENDING
 from app.ports import Messenger
+from app.shown import RememberingMessenger, ShownButtons
 from dialogs.agenda import AgendaConfig, ReminderPolicy
+from dialogs.model import LabelText
 from scheduler.delivery import Limits
 from scheduler.reminders import ReminderService
 from store import conversations
@@ -73,9 +75,15 @@ class LoopLag:
         }
 
 
-async def run(args: argparse.Namespace, messenger: Messenger) -> None:
+async def run(
+    args: argparse.Namespace, messenger: Messenger, label: LabelText | None = None
+) -> None:
+    """`label` (the catalogue's button words): delivered reminders' buttons then answer
+    typed words, as in the bot's own process (app/shown.py)."""
     engine = create_engine_async(args.database_url)
     sessions = session_factory(engine)
+    if label is not None:
+        messenger = RememberingMessenger(messenger, ShownButtons(sessions, label))
     quiet = (args.quiet_start, args.quiet_end)
     policy = ReminderPolicy(
         offsets=parse_offsets(args.offsets),
