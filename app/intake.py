@@ -175,10 +175,7 @@ class IntakeService:
         """Changes the open record's date, services and categories; only what changed is
         kept in the history (nothing changed: nothing recorded)."""
         async with self._sessions.begin() as session:
-            person = await profile_of(session, telegram_id)
-            record = await care.open_record(session, person.id)
-            if record is None:
-                raise CareNotOpen(telegram_id)
+            person, record = await self._open_for_change(session, telegram_id)
             screening = await self._comune_from_screening(session, person.id)
             intake, problems = check_intake(
                 self.config, form, services, self.today(now), comune_from_screening=screening
@@ -203,10 +200,7 @@ class IntakeService:
         self, telegram_id: int, form: Mapping[str, str], by: str, actor: str, now: datetime
     ) -> Done:
         async with self._sessions.begin() as session:
-            person = await profile_of(session, telegram_id)
-            record = await care.open_record(session, person.id)
-            if record is None:
-                raise CareNotOpen(telegram_id)
+            _, record = await self._open_for_change(session, telegram_id)
             wanted, problems = check_step(self.config, form, entry=record.taken_in_charge_on)
             if wanted is None:
                 return Done(problems)
@@ -233,10 +227,7 @@ class IntakeService:
         """Changes one step of the open record's path. A step of a closed record, or of
         someone else, is not found (LookupError)."""
         async with self._sessions.begin() as session:
-            person = await profile_of(session, telegram_id)
-            record = await care.open_record(session, person.id)
-            if record is None:
-                raise CareNotOpen(telegram_id)
+            _, record = await self._open_for_change(session, telegram_id)
             step = await care.step(session, record.id, step_id)
             if step is None:
                 raise LookupError(step_id)
@@ -261,10 +252,7 @@ class IntakeService:
         """Closes the open record with its date and outcome. The person is no longer in
         charge: the kinds reserved to people in charge close (booked ones stay)."""
         async with self._sessions.begin() as session:
-            person = await profile_of(session, telegram_id)
-            record = await care.open_record(session, person.id)
-            if record is None:
-                raise CareNotOpen(telegram_id)
+            person, record = await self._open_for_change(session, telegram_id)
             wanted, problems = check_exit(
                 self.config, form, record.taken_in_charge_on, self.today(now)
             )
@@ -285,6 +273,19 @@ class IntakeService:
             person.taken_in_charge_by = None
             await privacy.audit(session, telegram_id, EXIT_RECORDED, actor[:64], now)
             return Done({})
+
+    async def _open_for_change(
+        self, session: AsyncSession, telegram_id: int
+    ) -> tuple[Beneficiary, CareRecord]:
+        """The person and their open record, locked until the commit: two coordinators
+        saving at once take turns, so the second sees what the first saved (after an exit,
+        no open record: CareNotOpen) and nothing is counted or logged twice."""
+        await write_lock_first(session)
+        person = await profile_of(session, telegram_id)
+        record = await care.open_record(session, person.id, for_update=True)
+        if record is None:
+            raise CareNotOpen(telegram_id)
+        return person, record
 
     # -- reading ----------------------------------------------------------------------------
 

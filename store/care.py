@@ -51,11 +51,16 @@ async def records(session: AsyncSession, beneficiary_id: int) -> list[CareRecord
     return list(found)
 
 
-async def open_record(session: AsyncSession, beneficiary_id: int) -> CareRecord | None:
+async def open_record(
+    session: AsyncSession, beneficiary_id: int, *, for_update: bool = False
+) -> CareRecord | None:
+    """`for_update`: the row stays locked until the commit (PostgreSQL; SQLite has no row
+    locks and ignores it: its callers take the file's write lock first)."""
+    query = select(CareRecord).where(
+        CareRecord.beneficiary_id == beneficiary_id, CareRecord.exit_on.is_(None)
+    )
     found: CareRecord | None = await session.scalar(
-        select(CareRecord).where(
-            CareRecord.beneficiary_id == beneficiary_id, CareRecord.exit_on.is_(None)
-        )
+        query.with_for_update() if for_update else query
     )
     return found
 

@@ -390,6 +390,45 @@ async def test_two_coordinators_at_once_one_record_and_a_clear_answer(database_u
             await engine.dispose()
 
 
+async def test_two_coordinators_record_the_exit_at_once_one_exit_counted(
+    database_url: str,
+) -> None:  # type: ignore[no-untyped-def]
+    """Both save the exit form of the same person at the same instant (two engines, as two
+    processes): one exit is recorded and counted once; the other finds the record closed
+    (CareNotOpen: the page then shows the person), never a second count or history line."""
+    import asyncio
+
+    from store.db import create_engine_async, session_factory
+    from store.migrate import upgrade
+
+    upgrade(database_url)
+    engines = [create_engine_async(database_url) for _ in range(2)]
+    try:
+        first, second = (session_factory(engine) for engine in engines)
+        await fill(first, ANNA, "Anna")
+        services = [IntakeService(first, CONFIG), IntakeService(second, CONFIG)]
+        out = {"exit_on": "2026-11-25", "exit_outcome": "employed", "followup_consent": "no"}
+        for round_ in range(3):
+            assert (await services[0].take_in_charge(ANNA, FORM, ["sil"], "C", COORDINATOR, NOW)).ok
+            results = await asyncio.gather(
+                *(s.record_exit(ANNA, out, "Carla", COORDINATOR, NOW) for s in services),
+                return_exceptions=True,
+            )
+            assert sorted(type(r).__name__ for r in results) == ["CareNotOpen", "Done"], results
+            counts = await _funder_counts(first)
+            assert counts["exit_employed"] == round_ + 1, counts
+        async with first() as session:
+            exits = await session.scalar(
+                select(func.count())
+                .select_from(CareChange)
+                .where(CareChange.action == intake.EXIT_RECORDED)
+            )
+        assert exits == 3
+    finally:
+        for engine in engines:
+            await engine.dispose()
+
+
 async def _funder_counts(sessions) -> dict[str, int]:  # type: ignore[no-untyped-def]
     async with sessions() as session:
         rows = await session.execute(
