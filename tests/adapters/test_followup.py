@@ -318,6 +318,42 @@ async def test_the_answer_in_the_chat_is_recorded_once(core: Core) -> None:
     assert report.row("CR06").total == 1
 
 
+async def test_a_double_tap_answered_by_two_turns_at_once_counts_once(core: Core) -> None:
+    """Two turns of Anna's answer run side by side (a double tap, two processes): the first
+    holds its transaction open a moment; the second must find the question answered, not
+    record and count it again. What makes it so: a turn writes the conversation first
+    (app/assistant.py), and that row (PostgreSQL) or the file (SQLite) stays locked to the
+    commit, so the second turn reads only after the first has committed."""
+    from app.followup import record_self_answer
+
+    await _exited(core, ANNA, "yes")
+    assert await _job(core, MemoryMessenger(), Clock(), []).run() == 1
+    async with core.sessions.begin() as session:  # she has chatted before
+        await conversations.save_state(session, ANNA, State(), TAKEN)
+    first_in = asyncio.Event()
+
+    async def turn(status: str, hold: float) -> bool:
+        async with core.sessions.begin() as session:
+            await conversations.save_state(session, ANNA, State(), MONDAY_MORNING)
+            kept = await record_self_answer(session, ANNA, status, MONDAY_MORNING, "Europe/Rome")
+            first_in.set()
+            await asyncio.sleep(hold)
+            return kept
+
+    async def second() -> bool:
+        await first_in.wait()
+        return await turn("no_change", 0)
+
+    assert await asyncio.gather(turn("employed", 0.3), second()) == [True, False]
+    assert (await _record(core, ANNA)).followup_status == "employed"
+    async with core.sessions() as session:
+        counted = dict(
+            (await session.execute(select(FunderCount.metric, FunderCount.count))).tuples().all()
+        )
+    assert counted.get("followup_answered_employed") == 1
+    assert "followup_answered_no_change" not in counted
+
+
 async def _participants(core: Core) -> list[Any]:
     async with core.sessions() as session:
         return list(await CareRecordSource(as_of=date(2026, 12, 1)).participants(session))
