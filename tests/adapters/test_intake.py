@@ -4,6 +4,7 @@ exit, the special categories shown only on request, the export and the erasure."
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import date, timedelta
 
@@ -352,12 +353,10 @@ async def test_the_export_holds_it_all_and_the_erasure_leaves_nothing(sessions) 
     assert marco is not None and owners == {marco.id}
 
 
-async def test_two_coordinators_at_once_one_record_and_a_clear_answer(database_url: str) -> None:  # type: ignore[no-untyped-def]
-    """Two coordinators (two engines, as two processes) save the intake of the same person
-    at the same instant: one record is opened, the other is told the person is already in
-    charge (never an error page)."""
-    import asyncio
-
+@contextlib.asynccontextmanager
+async def _two_processes(database_url: str):  # type: ignore[no-untyped-def]
+    """Two engines on one migrated database, as two processes, with Anna in it: the first
+    one's sessions, and an intake service on each."""
     from store.db import create_engine_async, session_factory
     from store.migrate import upgrade
 
@@ -366,7 +365,19 @@ async def test_two_coordinators_at_once_one_record_and_a_clear_answer(database_u
     try:
         first, second = (session_factory(engine) for engine in engines)
         await fill(first, ANNA, "Anna")
-        services = [IntakeService(first, CONFIG), IntakeService(second, CONFIG)]
+        yield first, [IntakeService(first, CONFIG), IntakeService(second, CONFIG)]
+    finally:
+        for engine in engines:
+            await engine.dispose()
+
+
+async def test_two_coordinators_at_once_one_record_and_a_clear_answer(database_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Two coordinators (two engines, as two processes) save the intake of the same person
+    at the same instant: one record is opened, the other is told the person is already in
+    charge (never an error page)."""
+    import asyncio
+
+    async with _two_processes(database_url) as (first, services):
         for round_ in range(4):
             results = await asyncio.gather(
                 *(
@@ -385,9 +396,6 @@ async def test_two_coordinators_at_once_one_record_and_a_clear_answer(database_u
                 for record in await session.scalars(select(CareRecord)):
                     record.exit_on = TODAY
                     record.exit_outcome = "job_searching"
-    finally:
-        for engine in engines:
-            await engine.dispose()
 
 
 async def test_two_coordinators_record_the_exit_at_once_one_exit_counted(
@@ -398,15 +406,7 @@ async def test_two_coordinators_record_the_exit_at_once_one_exit_counted(
     (CareNotOpen: the page then shows the person), never a second count or history line."""
     import asyncio
 
-    from store.db import create_engine_async, session_factory
-    from store.migrate import upgrade
-
-    upgrade(database_url)
-    engines = [create_engine_async(database_url) for _ in range(2)]
-    try:
-        first, second = (session_factory(engine) for engine in engines)
-        await fill(first, ANNA, "Anna")
-        services = [IntakeService(first, CONFIG), IntakeService(second, CONFIG)]
+    async with _two_processes(database_url) as (first, services):
         out = {"exit_on": "2026-11-25", "exit_outcome": "employed", "followup_consent": "no"}
         for round_ in range(3):
             assert (await services[0].take_in_charge(ANNA, FORM, ["sil"], "C", COORDINATOR, NOW)).ok
@@ -424,9 +424,6 @@ async def test_two_coordinators_record_the_exit_at_once_one_exit_counted(
                 .where(CareChange.action == intake.EXIT_RECORDED)
             )
         assert exits == 3
-    finally:
-        for engine in engines:
-            await engine.dispose()
 
 
 async def _funder_counts(sessions) -> dict[str, int]:  # type: ignore[no-untyped-def]
