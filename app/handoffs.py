@@ -332,8 +332,7 @@ class HandoffService:
             closed = await handoffs.closed_since(session, since)
             stuck = []
             for telegram_id in closed:
-                state = await conversations.state_of(session, telegram_id)
-                if state is not None and state.handoff:
+                if (await conversations.resume(session, telegram_id)).state.handoff:
                     stuck.append(telegram_id)
         for telegram_id in stuck:
             await self._tell_core(telegram_id, "closed")

@@ -46,9 +46,10 @@ class ShownButtons:
             return
         try:
             async with self._gate, self._sessions.begin() as session:
-                state = await conversations.state_of(session, chat_id)
-                if state is None:
-                    return
+                resumed = await conversations.resume(session, chat_id)
+                if not resumed.known:
+                    return  # a stranger: no conversation is made for them
+                state = resumed.state
                 changed = sent_outside_a_turn(state, replies, language, self._label)
                 if changed != state:
                     await conversations.replace_state(session, chat_id, changed)

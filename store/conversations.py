@@ -111,14 +111,6 @@ async def save_state(session: AsyncSession, telegram_id: int, state: State, now:
         await session.flush()
 
 
-async def state_of(session: AsyncSession, telegram_id: int) -> State | None:
-    """The conversation's state, or None for a chat the bot has never spoken with."""
-    data = await session.scalar(
-        select(Conversation.state).where(Conversation.telegram_id == telegram_id)
-    )
-    return None if data is None else state_from_json(data)
-
-
 async def replace_state(session: AsyncSession, telegram_id: int, state: State) -> None:
     """The state changed by something the bot did on its own, not by the person: their
     last activity (updated_at, which retention counts from) stays as it was."""

@@ -216,15 +216,17 @@ async def _database_unavailable(request: Request, exc: Exception) -> Response:
     # Locked (another writer held it past busy_timeout) or unreachable: the transaction was
     # rolled back, so nothing half-saved is left; the page says so and when to try again.
     log.warning("database unavailable on %s: %s", request.url.path, type(exc).__name__)
-    if not hasattr(request.state, "account"):
-        request.state.account = None
-    response = render(request, "error.html", {"status": 503}, status_code=503)
+    response = _error_page(request, 503)
     response.headers["retry-after"] = str(RETRY_AFTER_SECONDS)
     return response
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    return _error_page(request, exc.status_code if isinstance(exc, HTTPException) else 500)
+
+
+def _error_page(request: Request, status: int) -> Response:
+    # An error raised before the guard ran (a 404, a failure at login) has no account yet.
     if not hasattr(request.state, "account"):
         request.state.account = None
     return render(request, "error.html", {"status": status}, status_code=status)

@@ -251,6 +251,6 @@ async def test_the_start_up_repair_tells_only_people_a_crash_left_with_a_closed_
     assert [chat for chat, _ in views.turns] == [20]
     assert "handoff-ended" in [reply.key for reply in views.turns[0][1].replies]
     async with core.sessions() as session:
-        after = await conversations.state_of(session, 20)
-    assert after is not None and not after.handoff
+        after = await conversations.resume(session, 20)
+    assert after.known and not after.state.handoff
     assert await service.repair() == 0  # once
